@@ -1,0 +1,54 @@
+/**
+ * The content model: load everything under `content/`, validate it, and return the one
+ * normalised Rolebook that the site, the PDF renderer and the CLI all consume. No Astro
+ * imports here, so plain Node can use it.
+ */
+import { join, resolve } from 'node:path';
+import { readContent, type ContentPaths } from './load.ts';
+import { hasErrors, sortProblems, type Problem } from './problems.ts';
+import { normalise } from './normalise.ts';
+import type { Rolebook } from './types.ts';
+import { validateContent } from './validate.ts';
+
+export interface LoadOptions {
+	/** Project root; problems name files relative to it. Default: the current directory. */
+	root?: string;
+	/** Content folder. Default: `$ROLEBOOK_CONTENT` or `<root>/content`. */
+	contentDir?: string;
+	/** UI strings folder. Default: `<root>/src/i18n/strings`. */
+	stringsDir?: string;
+	/** ISO date used as "today" for review-by warnings. Default: the current date. */
+	today?: string;
+	/** Keep items marked internal (HR-only tools). Default false. */
+	includeInternal?: boolean;
+}
+
+export interface LoadResult {
+	/** Present when there are no errors (warnings allowed). */
+	rolebook?: Rolebook;
+	/** Every problem found, errors first. */
+	problems: Problem[];
+}
+
+export function resolvePaths(options: LoadOptions = {}): ContentPaths {
+	const root = resolve(options.root ?? process.cwd());
+	return {
+		root,
+		contentDir: resolve(root, options.contentDir ?? process.env.ROLEBOOK_CONTENT ?? 'content'),
+		stringsDir: resolve(root, options.stringsDir ?? join('src', 'i18n', 'strings')),
+	};
+}
+
+export function loadRolebook(options: LoadOptions = {}): LoadResult {
+	const problems: Problem[] = [];
+	const raw = readContent(resolvePaths(options), problems);
+	validateContent(raw, { today: options.today ?? new Date().toISOString().slice(0, 10) }, problems);
+	const sorted = sortProblems(problems);
+	if (hasErrors(sorted)) return { problems: sorted };
+	return { rolebook: normalise(raw, { includeInternal: options.includeInternal ?? false }), problems: sorted };
+}
+
+export * from './types.ts';
+export * from './localize.ts';
+export { formatProblem, hasErrors, type Problem } from './problems.ts';
+export { ITEM_ANCHOR_PREFIX } from './normalise.ts';

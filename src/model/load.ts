@@ -1,0 +1,146 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import type { z } from 'zod';
+import type { Problem } from './problems.ts';
+import { schemaProblems } from './schema-problems.ts';
+import { chapterSchema, companySchema, roleFactsSchema, roleTextSchema } from './schema/index.ts';
+import type { ChapterData, CompanyData, RoleFactsData, RoleTextData } from './schema/index.ts';
+import { displayPath, readSourceFile, type SourceFile } from './source.ts';
+
+/** A content file that passed its schema: its parsed data plus where it came from. */
+export interface Parsed<T> {
+	source: SourceFile;
+	data: T;
+}
+
+export interface RawRole {
+	id: string;
+	dir: string;
+	facts?: Parsed<RoleFactsData>;
+	/** Locale → text file. */
+	texts: Map<string, Parsed<RoleTextData>>;
+}
+
+export interface RawChapter {
+	locale: string;
+	slug: string;
+	chapter: Parsed<ChapterData>;
+}
+
+export interface RawStrings {
+	locale: string;
+	file: string;
+	strings: Record<string, unknown>;
+}
+
+/** Everything read from disk, each file checked against its schema; cross-file rules come later. */
+export interface RawContent {
+	company?: Parsed<CompanyData>;
+	roles: RawRole[];
+	chapters: RawChapter[];
+	strings: RawStrings[];
+	/** Locale folders and files whose names are not configured locales are reported later. */
+	localeNames: { file: string; locale: string }[];
+}
+
+export interface ContentPaths {
+	/** Project root; file names in problems are relative to it. */
+	root: string;
+	/** The content folder (default `<root>/content`). */
+	contentDir: string;
+	/** UI strings folder (default `<root>/src/i18n/strings`). */
+	stringsDir: string;
+}
+
+function parse<T>(source: SourceFile | undefined, schema: z.ZodType<T>, problems: Problem[]): Parsed<T> | undefined {
+	if (!source) return undefined;
+	const result = schema.safeParse(source.data);
+	if (!result.success) {
+		problems.push(...schemaProblems(source, schema, result.error));
+		return undefined;
+	}
+	return { source, data: result.data };
+}
+
+function listDir(dir: string): string[] {
+	return existsSync(dir) ? readdirSync(dir).filter((name) => !name.startsWith('.')).sort() : [];
+}
+
+export function readContent(paths: ContentPaths, problems: Problem[]): RawContent {
+	const { root, contentDir, stringsDir } = paths;
+	const raw: RawContent = { roles: [], chapters: [], strings: [], localeNames: [] };
+
+	const companyFile = join(contentDir, 'company.yaml');
+	if (existsSync(companyFile)) {
+		raw.company = parse(readSourceFile(companyFile, root, problems), companySchema, problems);
+	} else {
+		problems.push({
+			severity: 'error',
+			file: displayPath(companyFile, root),
+			message: 'is missing: the company profile (name, jurisdiction, locales, departments, signatories) is required',
+		});
+	}
+
+	const rolesDir = join(contentDir, 'roles');
+	for (const id of listDir(rolesDir)) {
+		const dir = join(rolesDir, id);
+		if (!statSync(dir).isDirectory()) continue;
+		const role: RawRole = { id, dir: displayPath(dir, root), texts: new Map() };
+		const factsFile = join(dir, 'role.yaml');
+		if (existsSync(factsFile)) {
+			role.facts = parse(readSourceFile(factsFile, root, problems), roleFactsSchema, problems);
+		} else {
+			problems.push({
+				severity: 'error',
+				file: displayPath(factsFile, root),
+				message: 'is missing: every role folder needs a role.yaml with its facts (department, reportsTo, document…)',
+			});
+		}
+		for (const name of listDir(dir)) {
+			if (name === 'role.yaml') continue;
+			const file = join(dir, name);
+			if (extname(name) !== '.mdx') {
+				problems.push({
+					severity: 'warning',
+					file: displayPath(file, root),
+					message: 'is ignored: a role folder holds role.yaml and one <locale>.mdx per language',
+				});
+				continue;
+			}
+			const locale = basename(name, '.mdx');
+			raw.localeNames.push({ file: displayPath(file, root), locale });
+			const text = parse(readSourceFile(file, root, problems), roleTextSchema, problems);
+			if (text) role.texts.set(locale, text);
+		}
+		raw.roles.push(role);
+	}
+
+	const handbookDir = join(contentDir, 'handbook');
+	for (const locale of listDir(handbookDir)) {
+		const dir = join(handbookDir, locale);
+		if (!statSync(dir).isDirectory()) continue;
+		raw.localeNames.push({ file: displayPath(dir, root), locale });
+		for (const name of listDir(dir)) {
+			const file = join(dir, name);
+			if (extname(name) !== '.mdx') {
+				problems.push({ severity: 'warning', file: displayPath(file, root), message: 'is ignored: handbook chapters are .mdx files' });
+				continue;
+			}
+			const chapter = parse(readSourceFile(file, root, problems), chapterSchema, problems);
+			if (chapter) raw.chapters.push({ locale, slug: basename(name, '.mdx'), chapter });
+		}
+	}
+
+	for (const name of listDir(stringsDir)) {
+		if (extname(name) !== '.json') continue;
+		const file = join(stringsDir, name);
+		try {
+			const strings: unknown = JSON.parse(readFileSync(file, 'utf8'));
+			if (strings === null || typeof strings !== 'object' || Array.isArray(strings)) throw new Error('expected an object of "key": "text" pairs');
+			raw.strings.push({ locale: basename(name, '.json'), file: displayPath(file, root), strings: strings as Record<string, unknown> });
+		} catch (error) {
+			problems.push({ severity: 'error', file: displayPath(file, root), message: `is not valid JSON: ${(error as Error).message}` });
+		}
+	}
+	return raw;
+}

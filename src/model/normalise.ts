@@ -1,0 +1,158 @@
+/**
+ * Turns validated raw content into the one Role model: references resolved, sections and
+ * items numbered with stable anchors, placeholders filled, internal items removed.
+ */
+import { createHash } from 'node:crypto';
+import type { RawContent } from './load.ts';
+import type { ItemData, SectionKind } from './schema/index.ts';
+import type { Chapter, Company, Item, PartyRef, Position, Role, RoleText, Rolebook, Section, Signatory, UiStrings } from './types.ts';
+import { localized } from './localize.ts';
+
+/** Prefix of item anchors per section kind: duties → "duty-2-13". */
+export const ITEM_ANCHOR_PREFIX: Record<Exclude<SectionKind, 'custom'>, string> = {
+	'general-provisions': 'provision',
+	'main-tasks': 'task',
+	duties: 'duty',
+	rights: 'right',
+	responsibility: 'responsibility',
+	'performance-criteria': 'criterion',
+	'trade-secrets': 'secret',
+	'working-conditions': 'condition',
+};
+
+export interface NormaliseOptions {
+	/** Keep items marked `internal` (HR tools only; never for public output). */
+	includeInternal: boolean;
+}
+
+/** Assumes `validateContent` found no errors: every reference resolves. */
+export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook {
+	const companyData = raw.company!.data;
+	const positions: Position[] = companyData.positions.map((position) => ({ ...position }));
+	const positionById = new Map(positions.map((position) => [position.id, position]));
+	const signatories: Signatory[] = companyData.signatories.map((signatory) => ({
+		id: signatory.id,
+		position: positionById.get(signatory.position)!,
+		name: signatory.name,
+	}));
+	const signatoryById = new Map(signatories.map((signatory) => [signatory.id, signatory]));
+	const company: Company = {
+		name: companyData.name,
+		jurisdiction: companyData.jurisdiction,
+		defaultLocale: companyData.locales.default,
+		locales: companyData.locales.configured,
+		site: companyData.site,
+		defaultTemplate: companyData.defaultTemplate,
+		departments: companyData.departments,
+		positions,
+		signatories,
+	};
+
+	const strings: Record<string, UiStrings> = {};
+	for (const entry of raw.strings) {
+		if (company.locales.includes(entry.locale)) strings[entry.locale] = entry.strings as UiStrings;
+	}
+
+	const party = (id: string): PartyRef => {
+		const position = positionById.get(id);
+		return position ? { kind: 'position', id, position } : { kind: 'role', id };
+	};
+
+	const roles: Role[] = raw.roles.map((rawRole) => {
+		const facts = rawRole.facts!.data;
+		const texts: Record<string, RoleText> = {};
+		for (const [locale, parsed] of rawRole.texts) {
+			const fill = (text: string) =>
+				text
+					.replaceAll('{jurisdiction}', localized(company.jurisdiction.phrase, locale, company.defaultLocale).value)
+					.replaceAll('{company}', localized(company.name, locale, company.defaultLocale).value);
+			const data = parsed.data;
+			const sections: Section[] = data.sections.map((section, index) => {
+				const number = index + 1;
+				const anchor = section.kind === 'custom' ? section.id! : section.kind;
+				const prefix = section.kind === 'custom' ? section.id! : ITEM_ANCHOR_PREFIX[section.kind];
+				const numberItems = (items: ItemData[], parent: string): Item[] =>
+					items
+						.filter((item) => options.includeInternal || !item.internal)
+						.map((item, itemIndex) => {
+							const itemNumber = `${parent}.${itemIndex + 1}`;
+							return {
+								number: itemNumber,
+								anchor: `${prefix}-${itemNumber.replaceAll('.', '-')}`,
+								text: fill(item.text),
+								...(item.topic ? { topic: item.topic } : {}),
+								...(item.target ? { target: item.target } : {}),
+								items: numberItems(item.items, itemNumber),
+							};
+						});
+				const heading = section.title ? fill(section.title) : (strings[locale]?.[`section.${section.kind}`] ?? section.kind);
+				return {
+					kind: section.kind,
+					number,
+					anchor,
+					heading,
+					...(section.intro ? { intro: fill(section.intro) } : {}),
+					items: numberItems(section.items, String(number)),
+				};
+			});
+			const text: Omit<RoleText, 'fingerprint'> = {
+				locale,
+				file: parsed.source.file,
+				title: fill(data.title),
+				altTitles: data.altTitles.map(fill),
+				summary: fill(data.summary),
+				...(data.translates !== undefined ? { translates: data.translates } : {}),
+				sections,
+				body: parsed.source.body,
+			};
+			texts[locale] = { ...text, fingerprint: fingerprint(rawRole.id, facts.document.number, facts.document.version, text) };
+		}
+
+		return {
+			id: rawRole.id,
+			dir: rawRole.dir,
+			department: company.departments.find((department) => department.id === facts.department)!,
+			category: facts.category,
+			reportsTo: party(facts.reportsTo),
+			...(facts.substitute ? { substitute: party(facts.substitute) } : {}),
+			appointment: {
+				by: party(facts.appointment.by),
+				...(facts.appointment.recommendedBy ? { recommendedBy: party(facts.appointment.recommendedBy) } : {}),
+			},
+			qualification: facts.qualification,
+			...(facts.certification ? { certification: facts.certification } : {}),
+			template: facts.template ?? company.defaultTemplate,
+			document: {
+				number: facts.document.number,
+				version: facts.document.version,
+				status: facts.document.status,
+				...(facts.document.effective ? { effective: facts.document.effective } : {}),
+				...(facts.document.reviewBy ? { reviewBy: facts.document.reviewBy } : {}),
+				...(facts.document.approvedBy ? { approvedBy: signatoryById.get(facts.document.approvedBy)! } : {}),
+				agreedWith: facts.document.agreedWith.map((id) => signatoryById.get(id)!),
+			},
+			texts,
+		};
+	});
+
+	const chapterBySlug = new Map<string, Chapter>();
+	const sortedChapters = [...raw.chapters].sort((a, b) => (a.locale === company.defaultLocale ? -1 : 0) - (b.locale === company.defaultLocale ? -1 : 0));
+	for (const { locale, slug, chapter } of sortedChapters) {
+		const existing = chapterBySlug.get(slug);
+		const text = { locale, file: chapter.source.file, title: chapter.data.title, summary: chapter.data.summary, body: chapter.source.body };
+		if (existing) existing.texts[locale] = text;
+		else chapterBySlug.set(slug, { slug, order: chapter.data.order, roles: chapter.data.roles, draft: chapter.data.draft, texts: { [locale]: text } });
+	}
+	const chapters = [...chapterBySlug.values()].sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+
+	return { company, roles: roles.sort((a, b) => a.id.localeCompare(b.id)), chapters, strings };
+}
+
+/**
+ * Eight hex digits of a SHA-256 over the document identity and its text. Printed on every
+ * PDF page and shown on the site, so a signed paper can be matched to the exact wording.
+ */
+function fingerprint(id: string, number: string, version: number, text: Omit<RoleText, 'fingerprint' | 'file' | 'body'>): string {
+	const canonical = JSON.stringify({ id, number, version, locale: text.locale, title: text.title, sections: text.sections });
+	return createHash('sha256').update(canonical).digest('hex').slice(0, 8);
+}

@@ -1,0 +1,59 @@
+/**
+ * A problem found in the content, worded for the person who edits it: which file, which
+ * field, what is wrong and what was found. Validation collects every problem before
+ * reporting, so HR fixes a batch at a time rather than one per build.
+ */
+export interface Problem {
+	severity: 'error' | 'warning';
+	/** Path of the file, relative to the project root, with forward slashes. */
+	file: string;
+	/** 1-based line in the file, where known. */
+	line?: number;
+	/** Field path inside the file, e.g. "document.approvedBy" or "sections[1].items[12].text". */
+	path?: string;
+	/** What is wrong and, where it helps, what to do. */
+	message: string;
+	/** The offending value, when there is one. */
+	found?: unknown;
+}
+
+export type PathSegment = string | number;
+
+/** ['sections', 1, 'items', 12] → "sections[1].items[12]". */
+export function formatPath(path: readonly PathSegment[]): string {
+	let out = '';
+	for (const segment of path) {
+		if (typeof segment === 'number') out += `[${segment}]`;
+		else out += out === '' ? segment : `.${segment}`;
+	}
+	return out;
+}
+
+function formatFound(value: unknown): string {
+	const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+	return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+/** `file:line: field.path: message (found: value)` — one line, no stack trace. */
+export function formatProblem(problem: Problem): string {
+	const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+	const path = problem.path ? `${problem.path}: ` : '';
+	const found = problem.found === undefined ? '' : ` (found: ${formatFound(problem.found)})`;
+	return `${where}: ${path}${problem.message}${found}`;
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+	return problems.some((problem) => problem.severity === 'error');
+}
+
+/** Errors first, then by file and line, so a report reads top to bottom. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+	const rank = { error: 0, warning: 1 } as const;
+	return [...problems].sort(
+		(a, b) =>
+			rank[a.severity] - rank[b.severity] ||
+			a.file.localeCompare(b.file) ||
+			(a.line ?? 0) - (b.line ?? 0) ||
+			(a.path ?? '').localeCompare(b.path ?? ''),
+	);
+}

@@ -1,0 +1,5 @@
+export * from './common.ts';
+export * from './company.ts';
+export * from './role-facts.ts';
+export * from './role-text.ts';
+export * from './handbook.ts';

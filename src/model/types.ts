@@ -1,0 +1,143 @@
+/**
+ * The normalised model every renderer consumes: Astro pages, the PDF renderer, feeds and
+ * the CLI. Ids are resolved to objects, numbers and anchors are assigned, placeholders are
+ * filled in. Nothing downstream reads content files itself.
+ */
+import type { LocalizedText, PersonName, TargetData } from './schema/index.ts';
+import type { DOCUMENT_STATUSES, EDUCATION_LEVELS, PROVISION_TOPICS, ROLE_CATEGORIES, SectionKind } from './schema/index.ts';
+
+export type Locale = string;
+
+export interface Department {
+	id: string;
+	name: LocalizedText;
+}
+
+export interface Position {
+	id: string;
+	title: LocalizedText;
+	department?: string;
+	reportsTo?: string;
+}
+
+export interface Signatory {
+	id: string;
+	position: Position;
+	name: Record<Locale, PersonName>;
+}
+
+export interface Company {
+	name: LocalizedText;
+	jurisdiction: { country: string; phrase: LocalizedText };
+	defaultLocale: Locale;
+	locales: Locale[];
+	site: { url: string; repository?: string };
+	defaultTemplate: string;
+	departments: Department[];
+	positions: Position[];
+	signatories: Signatory[];
+}
+
+/** Who a reference points at: another role of the handbook, or a position of the company. */
+export type PartyRef = { kind: 'role'; id: string } | { kind: 'position'; id: string; position: Position };
+
+export interface Item {
+	/** "2.13", "3.1.4". */
+	number: string;
+	/** Stable anchor, e.g. "duty-2-13". */
+	anchor: string;
+	text: string;
+	topic?: (typeof PROVISION_TOPICS)[number];
+	target?: TargetData;
+	items: Item[];
+}
+
+export interface Section {
+	kind: SectionKind;
+	/** 1-based section number. */
+	number: number;
+	/** Anchor of the section, e.g. "duties". */
+	anchor: string;
+	/** Heading in this locale (the content's override or the UI string for the kind). */
+	heading: string;
+	intro?: string;
+	items: Item[];
+}
+
+export interface RoleText {
+	locale: Locale;
+	/** Source file, relative to the project root. */
+	file: string;
+	title: string;
+	altTitles: string[];
+	summary: string;
+	translates?: number;
+	sections: Section[];
+	/** Raw MDX body; Astro compiles it for the web page. */
+	body: string;
+	/** Short hash of the text and document identity, printed on the PDF to match paper to version. */
+	fingerprint: string;
+}
+
+export interface Role {
+	id: string;
+	/** Folder of the role, relative to the project root. */
+	dir: string;
+	department: Department;
+	category: (typeof ROLE_CATEGORIES)[number];
+	reportsTo: PartyRef;
+	substitute?: PartyRef;
+	appointment: { by: PartyRef; recommendedBy?: PartyRef };
+	qualification: { education: (typeof EDUCATION_LEVELS)[number][]; experienceYears: number };
+	certification?: { everyMonths: number };
+	template: string;
+	document: {
+		number: string;
+		version: number;
+		status: (typeof DOCUMENT_STATUSES)[number];
+		effective?: string;
+		reviewBy?: string;
+		approvedBy?: Signatory;
+		agreedWith: Signatory[];
+	};
+	/** Translations present, keyed by locale; the default locale is always present. */
+	texts: Record<Locale, RoleText>;
+}
+
+export interface ChapterText {
+	locale: Locale;
+	file: string;
+	title: string;
+	summary: string;
+	body: string;
+}
+
+export interface Chapter {
+	slug: string;
+	order: number;
+	/** Role ids the chapter is for; empty means everyone. */
+	roles: string[];
+	draft: boolean;
+	texts: Record<Locale, ChapterText>;
+}
+
+export type UiStrings = Record<string, string>;
+
+export interface Rolebook {
+	company: Company;
+	/** All roles, drafts included, sorted by id. Use `publishedRoles` for public output. */
+	roles: Role[];
+	/** Chapters sorted by order. */
+	chapters: Chapter[];
+	/** UI strings per configured locale. */
+	strings: Record<Locale, UiStrings>;
+}
+
+/** A role's text in one locale, falling back to the default locale when not translated. */
+export interface LocalizedRole {
+	role: Role;
+	locale: Locale;
+	text: RoleText;
+	/** True when `text` is the default locale's, shown because this locale has no translation. */
+	fallback: boolean;
+}
