@@ -282,7 +282,7 @@ function compareTranslation(reference: Parsed<RoleTextData>, translation: Parsed
 	}
 	const compare = (path: PathSegment[], left: ItemData[], right: ItemData[], name: string) => {
 		if (left.length !== right.length) {
-			problems.push(at(source, path, `the list "${name}" has ${right.length} items in ${locale} and ${left.length} in ${defaultLocale}; translate every item so numbering matches`, undefined, 'warning'));
+			problems.push(at(source, path, `the list "${name}" has ${right.length} in ${locale} but ${left.length} in ${defaultLocale}; translate every item so numbering matches`, undefined, 'warning'));
 			return;
 		}
 		left.forEach((item, index) => compare([...path, index, 'items'], item.items, right[index]!.items, `${name} ${index + 1}`));

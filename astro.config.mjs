@@ -1,0 +1,21 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { parse } from 'yaml';
+
+const contentDir = resolve(process.env.ROLEBOOK_CONTENT ?? 'content');
+/** The public URL comes from the company profile, so content owns it, not code. */
+const company = parse(readFileSync(resolve(contentDir, 'company.yaml'), 'utf8'));
+
+export default defineConfig({
+	site: company?.site?.url,
+	// Deploying under a sub-path (e.g. /handbook/) is a build setting, not a content one.
+	base: process.env.ROLEBOOK_BASE ?? '/',
+	outDir: process.env.ROLEBOOK_OUT_DIR ?? 'dist',
+	trailingSlash: 'always',
+	build: { format: 'directory' },
+	integrations: [mdx()],
+	devToolbar: { enabled: false },
+});
