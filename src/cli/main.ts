@@ -4,6 +4,7 @@
  * returns an exit code; nothing below this file calls process.exit.
  */
 import { Command, CommanderError } from 'commander';
+import { build } from './commands/build.ts';
 import { check } from './commands/check.ts';
 import { consoleOutput } from './output.ts';
 
@@ -22,6 +23,19 @@ export async function main(argv: string[]): Promise<number> {
 		.option('--content <dir>', 'content folder (default: ./content or $ROLEBOOK_CONTENT)')
 		.action((options: { content?: string }) => {
 			exitCode = check({ ...(options.content ? { contentDir: options.content } : {}) }, consoleOutput);
+		});
+
+	program
+		.command('build')
+		.description('Validate the content, then build the site; the previous output is replaced only when everything succeeded.')
+		.option('--content <dir>', 'content folder (default: ./content or $ROLEBOOK_CONTENT)')
+		.option('--out <dir>', 'output folder', 'dist')
+		.option('--preview', 'include draft roles and chapters, marked DRAFT (never publish a preview build)')
+		.action((options: { content?: string; out: string; preview?: boolean }) => {
+			exitCode = build(
+				{ ...(options.content ? { contentDir: options.content } : {}), outDir: options.out, preview: options.preview ?? process.env.ROLEBOOK_PREVIEW === '1' },
+				consoleOutput,
+			);
 		});
 
 	try {

@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import type { LoadOptions } from '../../model/index.ts';
+import type { Output } from '../output.ts';
+import { check } from './check.ts';
+
+export interface BuildOptions extends LoadOptions {
+	/** Where the finished site goes (default `dist`). */
+	outDir?: string;
+	/** Include drafts, with a DRAFT banner (never for publishing). */
+	preview?: boolean;
+}
+
+/**
+ * Validates, builds the site into a staging folder, and only then replaces the output.
+ * A content error or a failed build leaves the last good site untouched.
+ */
+export function build(options: BuildOptions, out: Output): number {
+	if (check(options, out) !== 0) {
+		out.error('Build stopped before writing anything: the last good output is unchanged.');
+		return 1;
+	}
+	const root = resolve(options.root ?? process.cwd());
+	const outDir = resolve(root, options.outDir ?? 'dist');
+	const staging = join(root, '.rolebook', 'staging');
+	rmSync(staging, { recursive: true, force: true });
+
+	const astroBin = join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
+	const env = {
+		...process.env,
+		ROLEBOOK_OUT_DIR: staging,
+		...(options.contentDir ? { ROLEBOOK_CONTENT: resolve(root, options.contentDir) } : {}),
+		...(options.preview ? { ROLEBOOK_PREVIEW: '1' } : {}),
+	};
+	const result = spawnSync(process.execPath, [astroBin, 'build'], { cwd: root, env, stdio: 'inherit' });
+	if (result.status !== 0) {
+		rmSync(staging, { recursive: true, force: true });
+		out.error(`The site build failed (see above). The last good output in ${outDir} is unchanged.`);
+		return 1;
+	}
+
+	const previous = `${outDir}.previous`;
+	rmSync(previous, { recursive: true, force: true });
+	if (existsSync(outDir)) renameSync(outDir, previous);
+	renameSync(staging, outDir);
+	rmSync(previous, { recursive: true, force: true });
+	out.info(`✓ Site built in ${outDir}${options.preview ? ' (preview: drafts included)' : ''}.`);
+	return 0;
+}
