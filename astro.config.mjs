@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
 
 const contentDir = resolve(process.env.ROLEBOOK_CONTENT ?? 'content');
 /** The public URL comes from the company profile, so content owns it, not code. */
@@ -16,6 +17,6 @@ export default defineConfig({
 	outDir: process.env.ROLEBOOK_OUT_DIR ?? 'dist',
 	trailingSlash: 'always',
 	build: { format: 'directory' },
-	integrations: [mdx()],
+	integrations: [mdx(), pagefindIntegration()],
 	devToolbar: { enabled: false },
 });

@@ -40,4 +40,6 @@ export const paths = {
 	role: (locale: string, id: string) => url(`${locale}/roles/${id}/`),
 	rolePdf: (locale: string, id: string) => url(`${locale}/roles/${id}.pdf`),
 	chapter: (locale: string, slug: string) => url(`${locale}/handbook/${slug}/`),
+	sitemap: () => url('sitemap.xml'),
+	pagefind: () => url('pagefind/'),
 };

@@ -50,8 +50,15 @@ export const companySchema = z.strictObject({
 	site: z.strictObject({
 		/** Public address of the handbook, used for canonical URLs and the sitemap. */
 		url: z.url(),
-		/** Where the content is edited, for "edit this page" links. */
-		repository: z.url().optional(),
+		/**
+		 * Address of a source file in the repository's web editor, with `{path}` where the file's
+		 * path goes, e.g. "https://git.example.com/acme/handbook/-/edit/main/{path}". Enables
+		 * "edit this page" links.
+		 */
+		editUrl: z
+			.url()
+			.refine((value) => value.includes('%7Bpath%7D') || value.includes('{path}'), { error: 'must contain {path} where the file path goes' })
+			.optional(),
 	}),
 	/** PDF template used when a role does not choose one. */
 	defaultTemplate: kebabId.default('classic'),
