@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { LoadOptions } from '../../model/index.ts';
 import type { Output } from '../output.ts';
 import { check } from './check.ts';
@@ -24,7 +24,10 @@ export function build(options: BuildOptions, out: Output): number {
 	}
 	const root = resolve(options.root ?? process.cwd());
 	const outDir = resolve(root, options.outDir ?? 'dist');
-	const staging = join(root, '.rolebook', 'staging');
+	// Next to the output (same file system, so the final rename is atomic); one per output,
+	// so builds into different folders can run at the same time.
+	const staging = join(dirname(outDir), `.${basename(outDir)}.staging`);
+	mkdirSync(dirname(outDir), { recursive: true });
 	rmSync(staging, { recursive: true, force: true });
 
 	const astroBin = join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');

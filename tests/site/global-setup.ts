@@ -1,0 +1,30 @@
+/**
+ * Builds the sites the build-output tests read, with the real `rolebook build` command. A
+ * build that fails fails the whole test run with its own output.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { makeFixture, PROJECT_ROOT } from '../helpers/fixture.ts';
+import { builds, PRIVACY_FIXTURE_EDITS, SUBPATH_BASE } from '../helpers/builds.ts';
+
+function build(out: string, args: string[] = [], env: Record<string, string> = {}) {
+	const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/rolebook.js'), 'build', '--out', out, ...args], {
+		cwd: PROJECT_ROOT,
+		env: { ...process.env, ...env },
+		encoding: 'utf8',
+	});
+	if (result.status !== 0) throw new Error(`build of ${out} failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+export default function setup() {
+	if (process.env.ROLEBOOK_TEST_REUSE_BUILDS === '1') return;
+	build(builds.shipped);
+	build(builds.subpath, [], { ROLEBOOK_BASE: SUBPATH_BASE });
+	const fixture = makeFixture(PRIVACY_FIXTURE_EDITS);
+	try {
+		build(builds.fixturePublic, ['--content', fixture.contentDir]);
+		build(builds.fixturePreview, ['--content', fixture.contentDir, '--preview']);
+	} finally {
+		fixture.cleanup();
+	}
+}

@@ -1,0 +1,65 @@
+/**
+ * Nothing private leaks: a draft role, a draft chapter, an internal-only item and an internal
+ * note each carry a unique marker; the public build must not contain any of them in any file
+ * (pages, search index, sitemap, PDFs), while the preview build shows the drafts with a banner.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { builds, SECRET_MARKERS } from '../helpers/builds.ts';
+import { hasPage, listFiles, page, readableText } from '../helpers/site-files.ts';
+
+function pdfText(file: string): string {
+	const result = spawnSync('pdftotext', ['-q', file, '-'], { encoding: 'utf8' });
+	return result.status === 0 ? result.stdout : readFileSync(file, 'latin1');
+}
+
+describe('public build', () => {
+	const site = builds.fixturePublic;
+	const files = listFiles(site);
+
+	it.each(Object.entries(SECRET_MARKERS))('contains the %s marker nowhere', (_, marker) => {
+		const leaks = files.filter((file) => (file.endsWith('.pdf') ? pdfText(file) : readableText(file)).includes(marker));
+		expect(leaks).toEqual([]);
+	});
+
+	it('has no page, sitemap line or link for the draft role and chapter', () => {
+		for (const locale of ['en', 'ru']) {
+			expect(hasPage(site, `/${locale}/roles/sales-rep/`)).toBe(false);
+			expect(hasPage(site, `/${locale}/handbook/secret-plans/`)).toBe(false);
+		}
+		const sitemap = readFileSync(join(site, 'sitemap.xml'), 'utf8');
+		expect(sitemap).not.toContain('sales-rep');
+		expect(sitemap).not.toContain('secret-plans');
+		const htmlFiles = files.filter((file) => file.endsWith('.html'));
+		for (const file of htmlFiles) {
+			const html = readFileSync(file, 'utf8');
+			expect(html, file).not.toContain('/roles/sales-rep');
+			expect(html, file).not.toContain('secret-plans');
+		}
+	});
+
+	it('numbers the public items without gaps where an internal item was removed', () => {
+		const html = page(site, '/en/roles/sales-lead/');
+		expect(html.getElementById('duty-2-2')?.text).toContain('Coaches the reps.');
+		expect(html.getElementById('duty-2-3')).toBeNull();
+	});
+});
+
+describe('preview build', () => {
+	const site = builds.fixturePreview;
+
+	it('shows the draft role and chapter with a DRAFT banner', () => {
+		const role = page(site, '/en/roles/sales-rep/');
+		expect(role.querySelector('.draft-banner')?.text).toContain('DRAFT');
+		expect(role.text).toContain(SECRET_MARKERS.draftRole);
+		expect(page(site, '/en/handbook/secret-plans/').querySelector('.draft-banner')).not.toBeNull();
+	});
+
+	it('still keeps internal-only fields out', () => {
+		const files = listFiles(site).filter((file) => !file.endsWith('.pdf'));
+		expect(files.filter((file) => readableText(file).includes(SECRET_MARKERS.internalItem))).toEqual([]);
+		expect(files.filter((file) => readableText(file).includes(SECRET_MARKERS.internalNote))).toEqual([]);
+	});
+});
