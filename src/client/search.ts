@@ -1,18 +1,17 @@
 /**
  * Search UI over Pagefind's JS API (no Pagefind UI bundle: it would double the first-query
  * transfer). Each page searches the index of its own <html lang>, so Russian pages get
- * Russian stemming. Results show type and department; both are filters.
+ * Russian stemming. Results show type and department; the filters for both load only when
+ * the reader opens them, so a plain first query downloads as little as possible.
  */
 interface PagefindResultData {
 	url: string;
 	excerpt: string;
 	meta: Record<string, string>;
-	filters: Record<string, string[]>;
 }
 interface PagefindSearch {
 	results: { id: string; data: () => Promise<PagefindResultData> }[];
 	filters: Record<string, Record<string, number>>;
-	unfilteredResultCount: number;
 }
 interface Pagefind {
 	options(options: Record<string, unknown>): Promise<void>;
@@ -26,27 +25,26 @@ interface Labels {
 	results: string;
 	filterType: string;
 	filterDepartment: string;
+	showFilters: string;
 	unavailable: string;
 }
 
-const SHOWN_RESULTS = 6;
+const SHOWN_RESULTS = 5;
+const FILTERS = ['type', 'department'] as const;
 
-export function attach(root: HTMLElement): void {
+export function attach(root: HTMLElement, pagefindModule: Promise<unknown>): void {
 	const input = root.querySelector<HTMLInputElement>('input')!;
 	const output = root.querySelector<HTMLElement>('.search-results')!;
-	const bundle = root.dataset.bundle!;
 	const labels = JSON.parse(root.dataset.labels!) as Labels;
 	const selected: Record<string, Set<string>> = { type: new Set(), department: new Set() };
-	let pagefind: Promise<Pagefind> | undefined;
+	let filtersOpen = false;
+	let filtersLoaded: Promise<unknown> | undefined;
 
-	const load = () =>
-		(pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (module) => {
-			await module.options({ baseUrl: root.dataset.base, excerptLength: 24 });
-			await module.init();
-			// Loading the filter index makes each search report counts per type and department.
-			await module.filters();
-			return module;
-		}));
+	const ready = (pagefindModule as Promise<Pagefind>).then(async (pagefind) => {
+		await pagefind.options({ baseUrl: root.dataset.base, excerptLength: 24 });
+		await pagefind.init();
+		return pagefind;
+	});
 
 	const render = async () => {
 		const query = input.value.trim();
@@ -57,8 +55,10 @@ export function attach(root: HTMLElement): void {
 		}
 		let search: PagefindSearch | null;
 		try {
+			const pagefind = await ready;
+			if (filtersOpen) await (filtersLoaded ??= pagefind.filters());
 			const filters = Object.fromEntries(Object.entries(selected).filter(([, values]) => values.size > 0).map(([key, values]) => [key, [...values]]));
-			search = await (await load()).debouncedSearch(query, { filters }, 120);
+			search = await pagefind.debouncedSearch(query, { filters }, 80);
 		} catch {
 			output.hidden = false;
 			output.textContent = labels.unavailable;
@@ -104,12 +104,23 @@ export function attach(root: HTMLElement): void {
 	const filterBar = (search: PagefindSearch) => {
 		const bar = document.createElement('div');
 		bar.className = 'search-filters';
-		for (const [key, legendText] of [['type', labels.filterType], ['department', labels.filterDepartment]] as const) {
+		const toggle = document.createElement('button');
+		toggle.type = 'button';
+		toggle.className = 'filter-toggle';
+		toggle.textContent = labels.showFilters;
+		toggle.setAttribute('aria-expanded', String(filtersOpen));
+		toggle.addEventListener('click', () => {
+			filtersOpen = !filtersOpen;
+			void render().then(() => output.querySelector<HTMLElement>('.filter-toggle')?.focus());
+		});
+		bar.append(toggle);
+		if (!filtersOpen) return bar;
+		for (const key of FILTERS) {
 			const counts = search.filters[key] ?? {};
 			if (Object.keys(counts).length === 0) continue;
 			const fieldset = document.createElement('fieldset');
 			const legend = document.createElement('legend');
-			legend.textContent = legendText;
+			legend.textContent = key === 'type' ? labels.filterType : labels.filterDepartment;
 			fieldset.append(legend);
 			for (const [value, count] of Object.entries(counts)) {
 				const label = document.createElement('label');
@@ -138,6 +149,5 @@ export function attach(root: HTMLElement): void {
 			void render();
 		}
 	});
-	void load();
 	if (input.value) void render();
 }

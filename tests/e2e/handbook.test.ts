@@ -48,7 +48,7 @@ describe('role pages', () => {
 		const page = await open(`/${locale}/roles/key-account-manager/`);
 		await expect.poll(() => page.locator('h1').textContent()).toBe(title);
 		expect(await page.locator('#duties-heading').textContent()).toContain(duties);
-		expect(await page.locator('#duty-2-13 .num').textContent()).toBe('2.13.');
+		expect(await page.locator('li:has(> #duty-2-13) > .num').textContent()).toBe('2.13.');
 		await page.close();
 	});
 
@@ -65,11 +65,11 @@ describe('role pages', () => {
 
 	it('follows a copied duty link to that duty', async () => {
 		const page = await open('/en/roles/key-account-manager/');
-		const href = await page.locator('#duty-2-13 > a.anchor').getAttribute('href');
+		const href = await page.locator('li:has(> #duty-2-13) > a.anchor').getAttribute('href');
 		expect(href).toBe('#duty-2-13');
 		const shared = await open(`/en/roles/key-account-manager/${href}`);
 		expect(await shared.evaluate(() => document.querySelector(':target')?.id)).toBe('duty-2-13');
-		const box = await shared.locator('#duty-2-13').boundingBox();
+		const box = await shared.locator('li:has(> #duty-2-13)').boundingBox();
 		expect(box!.y).toBeGreaterThanOrEqual(0);
 		expect(box!.y).toBeLessThan(shared.viewportSize()!.height);
 		await page.close();
@@ -104,6 +104,7 @@ describe('search', () => {
 		const page = await open('/en/');
 		await search(page, 'client');
 		const all = await page.locator('#search-results li').count();
+		await page.locator('#search-results .filter-toggle').click();
 		await page.locator('#search-results input[name="type"][value="Role"]').check();
 		await expect.poll(async () => {
 			const badges = await page.locator('#search-results li .badge:first-child').allTextContents();

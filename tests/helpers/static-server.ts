@@ -3,6 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -22,7 +23,10 @@ export interface StaticServer {
 	close(): Promise<void>;
 }
 
-export async function serve(root: string, base = '/'): Promise<StaticServer> {
+/** Compressible types, gzipped when `compress` is on, as a production host would. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.xml', '.txt', '.svg', '.wasm']);
+
+export async function serve(root: string, base = '/', options: { compress?: boolean } = {}): Promise<StaticServer> {
 	const server: Server = createServer((request, response) => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
 		let path = decodeURIComponent(url.pathname);
@@ -35,8 +39,11 @@ export async function serve(root: string, base = '/'): Promise<StaticServer> {
 		if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
 		const found = existsSync(file);
 		if (!found) file = join(root, '404.html');
-		response.writeHead(found ? 200 : 404, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-		createReadStream(file).pipe(response);
+		const type = TYPES[extname(file)] ?? 'application/octet-stream';
+		const gzip = options.compress && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding']));
+		response.writeHead(found ? 200 : 404, { 'Content-Type': type, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
+		const stream = createReadStream(file);
+		(gzip ? stream.pipe(createGzip({ level: 9 })) : stream).pipe(response);
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;

@@ -72,8 +72,8 @@ describe('anchors', () => {
 				expect(html.getElementById(section.anchor), `${role.id} #${section.anchor}`).not.toBeNull();
 				const walk = (items: typeof section.items) => {
 					for (const item of items) {
-						const element = html.getElementById(item.anchor);
-						expect(element, `${role.id} #${item.anchor}`).not.toBeNull();
+						const element = html.getElementById(item.anchor)?.parentNode;
+						expect(element?.tagName, `${role.id} #${item.anchor}`).toBe('LI');
 						expect(element!.querySelector('.num')?.text).toBe(`${item.number}.`);
 						expect(element!.querySelector(`a.anchor[href="#${item.anchor}"]`)).not.toBeNull();
 						walk(item.items);

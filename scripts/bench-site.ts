@@ -1,0 +1,101 @@
+/**
+ * Site figures, printed (not asserted): the weight of role pages before search is used, and
+ * the cost of the first search query on a large site in headless Chromium.
+ *
+ *   npm run bench:site                       # shipped site (dist/) + .rolebook/corpus-site
+ *   npm run bench:site -- --corpus dir       # another built large site
+ *
+ * Build the large site first:
+ *   npx tsx scripts/synthetic-corpus.ts --roles 2990 --out .rolebook/corpus
+ *   node bin/rolebook.js build --content .rolebook/corpus --out .rolebook/corpus-site
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { parse } from 'node-html-parser';
+import { launchBrowser } from '../tests/helpers/browser.ts';
+import { serve } from '../tests/helpers/static-server.ts';
+
+const { values } = parseArgs({
+	options: {
+		site: { type: 'string', default: 'dist' },
+		corpus: { type: 'string', default: '.rolebook/corpus-site' },
+		query: { type: 'string', default: 'receivables' },
+		runs: { type: 'string', default: '7' },
+		details: { type: 'boolean', default: false },
+	},
+});
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+
+// 1. Page weight: HTML + the CSS it links, gzip -9; no web fonts are used.
+const site = resolve(values.site!);
+console.log(`Role page weight before search (gzip), ${site}`);
+for (const locale of readdirSync(site).filter((name) => existsSync(join(site, name, 'roles')))) {
+	for (const role of readdirSync(join(site, locale, 'roles')).filter((name) => !name.includes('.'))) {
+		const htmlText = readFileSync(join(site, locale, 'roles', role, 'index.html'));
+		const html = parse(htmlText.toString());
+		const css = html.querySelectorAll('link[rel=stylesheet]').map((link) => readFileSync(join(site, link.getAttribute('href')!)));
+		const inlineScripts = html.querySelectorAll('script[src]').map((script) => readFileSync(join(site, script.getAttribute('src')!)));
+		const total = gzipSync(htmlText, { level: 9 }).length + css.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
+		const js = inlineScripts.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
+		if (locale === 'en' || locale === 'ru') console.log(`  ${locale}/roles/${role}: ${kb(total)} (HTML + CSS); search loader script ${kb(js)}`);
+	}
+}
+
+// 2. First search on the large site, cold: nothing of the search is loaded before the query.
+const corpus = resolve(values.corpus!);
+if (!existsSync(corpus)) {
+	console.log(`\nNo large site at ${corpus}; see the header of this script to build one.`);
+	process.exit(0);
+}
+const pages = JSON.parse(readFileSync(join(corpus, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+const server = await serve(corpus, '/', { compress: true });
+const browser = await launchBrowser();
+const times: number[] = [];
+const transfers: number[] = [];
+try {
+	const first = Object.keys(pages.languages)[0]!;
+	for (let run = 0; run < Number(values.runs); run++) {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${server.origin}/${first}/roles/role-00001/`, { waitUntil: 'networkidle' });
+		const requests: Promise<number>[] = [];
+		const detail: string[] = [];
+		page.on('requestfinished', (request) =>
+			requests.push(
+				request.sizes().then((sizes) => {
+					detail.push(`    ${kb(sizes.responseBodySize + sizes.responseHeadersSize).padStart(9)}  ${new URL(request.url()).pathname}`);
+					return sizes.responseBodySize + sizes.responseHeadersSize;
+				}),
+			),
+		);
+		// A string, not a function: tsx would inject helpers the page does not have.
+		const elapsed = (await page.evaluate(`(async () => {
+			const input = document.querySelector('#search-input');
+			const results = document.querySelector('#search-results');
+			const start = performance.now();
+			input.focus();
+			input.value = ${JSON.stringify(values.query)};
+			input.dispatchEvent(new Event('input'));
+			await new Promise((done) => {
+				const check = () => (results.querySelector('li') ? done() : requestAnimationFrame(check));
+				check();
+			});
+			return performance.now() - start;
+		})()`)) as number;
+		await page.waitForLoadState('networkidle');
+		times.push(elapsed);
+		transfers.push((await Promise.all(requests)).reduce((sum, size) => sum + size, 0));
+		if (run === 0 && values.details) console.log(`\nRequests of the first query:\n${detail.sort().join('\n')}`);
+		await context.close();
+	}
+} finally {
+	await browser.close();
+	await server.close();
+}
+const total = Object.values(pages.languages).reduce((sum, language) => sum + language.page_count, 0);
+console.log(`\nFirst query "${values.query}" on ${total} indexed pages (${corpus}), cold, gzip, ${times.length} runs:`);
+console.log(`  time to first results: median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`);
+console.log(`  transferred: median ${kb(median(transfers))} (min ${kb(Math.min(...transfers))}, max ${kb(Math.max(...transfers))})`);
