@@ -17,6 +17,8 @@ export interface LoadOptions {
 	contentDir?: string;
 	/** UI strings folder. Default: `<root>/src/i18n/strings`. */
 	stringsDir?: string;
+	/** PDF templates folder. Default: `<root>/templates`. */
+	templatesDir?: string;
 	/** ISO date used as "today" for review-by warnings. Default: the current date. */
 	today?: string;
 	/** Keep items marked internal (HR-only tools). Default false. */
@@ -36,6 +38,7 @@ export function resolvePaths(options: LoadOptions = {}): ContentPaths {
 		root,
 		contentDir: resolve(root, options.contentDir ?? process.env.ROLEBOOK_CONTENT ?? 'content'),
 		stringsDir: resolve(root, options.stringsDir ?? join('src', 'i18n', 'strings')),
+		templatesDir: resolve(root, options.templatesDir ?? 'templates'),
 	};
 }
 

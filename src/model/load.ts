@@ -3,8 +3,8 @@ import { basename, extname, join } from 'node:path';
 import type { z } from 'zod';
 import type { Problem } from './problems.ts';
 import { schemaProblems } from './schema-problems.ts';
-import { chapterSchema, companySchema, roleFactsSchema, roleTextSchema } from './schema/index.ts';
-import type { ChapterData, CompanyData, RoleFactsData, RoleTextData } from './schema/index.ts';
+import { chapterSchema, companySchema, roleFactsSchema, roleTextSchema, templateSchema } from './schema/index.ts';
+import type { ChapterData, CompanyData, RoleFactsData, RoleTextData, TemplateData } from './schema/index.ts';
 import { displayPath, readSourceFile, type SourceFile } from './source.ts';
 
 /** A content file that passed its schema: its parsed data plus where it came from. */
@@ -39,6 +39,10 @@ export interface RawContent {
 	roles: RawRole[];
 	chapters: RawChapter[];
 	strings: RawStrings[];
+	/** PDF templates by id (file name without `.yaml`); only those that passed their schema. */
+	templates: Map<string, Parsed<TemplateData>>;
+	/** Ids of every template file found, valid or not, so references to a broken one are not reported twice. */
+	templateIds: string[];
 	/** Locale folders and files whose names are not configured locales are reported later. */
 	localeNames: { file: string; locale: string }[];
 }
@@ -50,6 +54,8 @@ export interface ContentPaths {
 	contentDir: string;
 	/** UI strings folder (default `<root>/src/i18n/strings`). */
 	stringsDir: string;
+	/** PDF templates folder (default `<root>/templates`). */
+	templatesDir: string;
 }
 
 function parse<T>(source: SourceFile | undefined, schema: z.ZodType<T>, problems: Problem[]): Parsed<T> | undefined {
@@ -67,8 +73,8 @@ function listDir(dir: string): string[] {
 }
 
 export function readContent(paths: ContentPaths, problems: Problem[]): RawContent {
-	const { root, contentDir, stringsDir } = paths;
-	const raw: RawContent = { roles: [], chapters: [], strings: [], localeNames: [] };
+	const { root, contentDir, stringsDir, templatesDir } = paths;
+	const raw: RawContent = { roles: [], chapters: [], strings: [], templates: new Map(), templateIds: [], localeNames: [] };
 
 	const companyFile = join(contentDir, 'company.yaml');
 	if (existsSync(companyFile)) {
@@ -141,6 +147,13 @@ export function readContent(paths: ContentPaths, problems: Problem[]): RawConten
 		} catch (error) {
 			problems.push({ severity: 'error', file: displayPath(file, root), message: `is not valid JSON: ${(error as Error).message}` });
 		}
+	}
+	for (const name of listDir(templatesDir)) {
+		if (extname(name) !== '.yaml') continue;
+		const id = basename(name, '.yaml');
+		raw.templateIds.push(id);
+		const template = parse(readSourceFile(join(templatesDir, name), root, problems), templateSchema, problems);
+		if (template) raw.templates.set(id, template);
 	}
 	return raw;
 }

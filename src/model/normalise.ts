@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RawContent } from './load.ts';
-import type { ItemData, SectionKind } from './schema/index.ts';
+import type { ItemData, SectionKind, TemplateData } from './schema/index.ts';
 import type { Chapter, Company, Item, PartyRef, Position, Role, RoleText, Rolebook, Section, Signatory, UiStrings } from './types.ts';
 import { localized } from './localize.ts';
 
@@ -145,7 +145,10 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 	}
 	const chapters = [...chapterBySlug.values()].sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
 
-	return { company, roles: roles.sort((a, b) => a.id.localeCompare(b.id)), chapters, strings };
+	const templates: Record<string, TemplateData> = {};
+	for (const [id, template] of [...raw.templates].sort(([a], [b]) => a.localeCompare(b))) templates[id] = template.data;
+
+	return { company, roles: roles.sort((a, b) => a.id.localeCompare(b.id)), chapters, strings, templates };
 }
 
 /**

@@ -4,7 +4,7 @@
  * filled in. Nothing downstream reads content files itself.
  */
 import type { LocalizedText, PersonName, TargetData } from './schema/index.ts';
-import type { DOCUMENT_STATUSES, EDUCATION_LEVELS, PROVISION_TOPICS, ROLE_CATEGORIES, SectionKind } from './schema/index.ts';
+import type { DOCUMENT_STATUSES, EDUCATION_LEVELS, PROVISION_TOPICS, ROLE_CATEGORIES, SectionKind, TemplateData } from './schema/index.ts';
 
 export type Locale = string;
 
@@ -131,6 +131,8 @@ export interface Rolebook {
 	chapters: Chapter[];
 	/** UI strings per configured locale. */
 	strings: Record<Locale, UiStrings>;
+	/** PDF templates (`templates/<id>.yaml`) by id. */
+	templates: Record<string, TemplateData>;
 }
 
 /** A role's text in one locale, falling back to the default locale when not translated. */

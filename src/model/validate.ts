@@ -32,6 +32,15 @@ export function validateContent(raw: RawContent, options: ValidateOptions, probl
 
 	if (company) validateCompany(company, roleIds, problems);
 
+	// PDF templates named by the company and by roles must exist in templates/.
+	const checkTemplate = (source: SourceFile, path: PathSegment[], id: string | undefined) => {
+		if (id === undefined || raw.templateIds.includes(id)) return;
+		const known = raw.templateIds.length > 0 ? `templates found: ${raw.templateIds.join(', ')}` : 'no templates were found';
+		problems.push(at(source, path, `is not a PDF template (a file templates/<id>.yaml; ${known}).${didYouMean(id, raw.templateIds)}`, id));
+	};
+	if (company) checkTemplate(company.source, ['defaultTemplate'], company.data.defaultTemplate);
+	for (const role of raw.roles) if (role.facts) checkTemplate(role.facts.source, ['template'], role.facts.data.template);
+
 	// Locale names of files and folders.
 	for (const { file, locale } of raw.localeNames) {
 		if (company && !configured.includes(locale)) {
@@ -175,7 +184,7 @@ function validateCompany(company: Parsed<import('./schema/index.ts').CompanyData
 	const checkLocalized = (path: PathSegment[], value: Record<string, unknown>) => {
 		for (const locale of Object.keys(value)) {
 			if (!configured.includes(locale)) {
-				problems.push(at(source, [...path, locale], `"${locale}" is not a configured locale (${configured.join(', ')})`));
+				problems.push(at(source, [...path, locale], `"${locale}" is not a configured locale (${configured.join(', ')}); this text is not used`, undefined, 'warning'));
 			}
 		}
 		if (!(data.locales.default in value)) {

@@ -28,6 +28,7 @@ export function makeFixture(edits: Edit[] = []): FixtureTree {
 	const root = mkdtempSync(join(tmpdir(), 'rolebook-fixture-'));
 	cpSync(join(BASE_FIXTURE, 'content'), join(root, 'content'), { recursive: true });
 	cpSync(join(PROJECT_ROOT, 'src/i18n/strings'), join(root, 'strings'), { recursive: true });
+	cpSync(join(PROJECT_ROOT, 'templates'), join(root, 'templates'), { recursive: true });
 	for (const edit of edits) {
 		const path = join(root, edit.file);
 		if ('replace' in edit) {

@@ -3,3 +3,4 @@ export * from './company.ts';
 export * from './role-facts.ts';
 export * from './role-text.ts';
 export * from './handbook.ts';
+export * from './template.ts';
