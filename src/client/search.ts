@@ -17,7 +17,7 @@ interface Pagefind {
 	options(options: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
 	filters(): Promise<Record<string, Record<string, number>>>;
-	debouncedSearch(term: string, options?: { filters?: Record<string, string[]> }, debounceMs?: number): Promise<PagefindSearch | null>;
+	search(term: string, options?: { filters?: Record<string, string[]> }): Promise<PagefindSearch>;
 }
 
 interface Labels {
@@ -39,6 +39,9 @@ export function attach(root: HTMLElement, pagefindModule: Promise<unknown>): voi
 	const selected: Record<string, Set<string>> = { type: new Set(), department: new Set() };
 	let filtersOpen = false;
 	let filtersLoaded: Promise<unknown> | undefined;
+	// No debounce: a search costs a few milliseconds once its index chunk is loaded, so every
+	// keystroke searches at once and only the newest answer is shown.
+	let latest = 0;
 
 	const ready = (pagefindModule as Promise<Pagefind>).then(async (pagefind) => {
 		await pagefind.options({ baseUrl: root.dataset.base, excerptLength: 24 });
@@ -47,25 +50,27 @@ export function attach(root: HTMLElement, pagefindModule: Promise<unknown>): voi
 	});
 
 	const render = async () => {
+		const ticket = ++latest;
 		const query = input.value.trim();
 		if (query === '') {
 			output.hidden = true;
 			output.replaceChildren();
 			return;
 		}
-		let search: PagefindSearch | null;
+		let search: PagefindSearch;
 		try {
 			const pagefind = await ready;
 			if (filtersOpen) await (filtersLoaded ??= pagefind.filters());
 			const filters = Object.fromEntries(Object.entries(selected).filter(([, values]) => values.size > 0).map(([key, values]) => [key, [...values]]));
-			search = await pagefind.debouncedSearch(query, { filters }, 80);
+			search = await pagefind.search(query, { filters });
 		} catch {
 			output.hidden = false;
 			output.textContent = labels.unavailable;
 			return;
 		}
-		if (search === null) return; // superseded by a newer keystroke
+		if (ticket !== latest) return;
 		const results = await Promise.all(search.results.slice(0, SHOWN_RESULTS).map((result) => result.data()));
+		if (ticket !== latest) return;
 		output.hidden = false;
 		output.replaceChildren(filterBar(search), summary(search.results.length, query), list(results));
 	};
