@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/synthetic-corpus.ts --roles 2990 --out .rolebook/corpus
  */
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
@@ -85,8 +85,9 @@ for (let index = 1; index <= roleCount; index++) {
 	}
 }
 for (const locale of locales) {
-	mkdirSync(join(out, 'handbook', locale), { recursive: true });
 	const source = rolebook.chapters.filter((chapter) => chapter.texts[locale]);
+	if (source.length === 0) continue; // this locale shows the default-language chapters
+	mkdirSync(join(out, 'handbook', locale), { recursive: true });
 	for (let index = 1; index <= chapterCount; index++) {
 		const chapter = source[(index - 1) % source.length]!.texts[locale]!;
 		writeFileSync(

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeFixture, PROJECT_ROOT, type FixtureTree } from '../helpers/fixture.ts';
+import { makeFixture, PROJECT_ROOT, type Edit, type FixtureTree } from '../helpers/fixture.ts';
 
 function rolebook(...args: string[]) {
 	const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/rolebook.js'), ...args], { cwd: PROJECT_ROOT, encoding: 'utf8' });
@@ -14,7 +14,7 @@ function rolebook(...args: string[]) {
 }
 
 const fixtures: FixtureTree[] = [];
-function fixture(...edits: Parameters<typeof makeFixture>[0]) {
+function fixture(...edits: Edit[]) {
 	const tree = makeFixture(edits);
 	fixtures.push(tree);
 	return tree;

@@ -42,7 +42,7 @@ describe('public build', () => {
 
 	it('numbers the public items without gaps where an internal item was removed', () => {
 		const html = page(site, '/en/roles/sales-lead/');
-		expect(html.getElementById('duty-2-2')?.parentNode.text).toContain('Coaches the reps.');
+		expect(html.getElementById('duty-2-2')?.parentNode?.text).toContain('Coaches the reps.');
 		expect(html.getElementById('duty-2-3')).toBeNull();
 	});
 });
