@@ -3,6 +3,8 @@
  * <html lang>, so each language is searched with its own stemming. Any indexing error, or
  * an index with no pages, fails the build: a site without working search is not shipped.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -13,15 +15,22 @@ export function pagefindIntegration(): AstroIntegration {
 		hooks: {
 			'astro:build:done': async ({ dir, logger }) => {
 				const site = fileURLToPath(dir);
+				// Pages that mark their content for search; without any, Pagefind would index whole
+				// pages, navigation and footers included, which is not a search worth shipping.
+				const searchable = htmlFiles(site).filter((file) => readFileSync(file, 'utf8').includes('data-pagefind-body')).length;
 				try {
+					if (searchable === 0) throw new Error('no page marks its content with data-pagefind-body; role and chapter pages must');
 					const { index, errors } = await pagefind.createIndex({});
 					if (!index || errors.length > 0) throw new Error(`could not start Pagefind: ${errors.join('; ')}`);
 					const added = await index.addDirectory({ path: site });
 					if (added.errors.length > 0) throw new Error(`indexing failed: ${added.errors.join('; ')}`);
-					if (added.page_count === 0) throw new Error('no page was indexed: role and chapter pages must carry data-pagefind-body');
 					const written = await index.writeFiles({ outputPath: `${site}/pagefind` });
 					if (written.errors.length > 0) throw new Error(`writing the index failed: ${written.errors.join('; ')}`);
-					logger.info(`Search index: ${added.page_count} pages`);
+					// page_count above counts files read; the entry file tells what went into the indexes.
+					const entry = JSON.parse(readFileSync(join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+					const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+					if (indexed !== searchable) throw new Error(`indexed ${indexed} pages, but ${searchable} pages carry data-pagefind-body`);
+					logger.info(`Search index: ${indexed} pages in ${Object.keys(entry.languages).sort().join(', ')}`);
 				} catch (error) {
 					throw new Error(`Search (Pagefind): ${(error as Error).message}`);
 				} finally {
@@ -30,4 +39,12 @@ export function pagefindIntegration(): AstroIntegration {
 			},
 		},
 	};
+}
+
+function htmlFiles(dir: string): string[] {
+	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+		const path = join(dir, entry.name);
+		if (entry.isDirectory()) return entry.name === 'pagefind' ? [] : htmlFiles(path);
+		return entry.name.endsWith('.html') ? [path] : [];
+	});
 }
