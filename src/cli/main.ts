@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { build } from './commands/build.ts';
 import { check } from './commands/check.ts';
+import { pdf } from './commands/pdf.ts';
 import { consoleOutput } from './output.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -31,9 +32,38 @@ export async function main(argv: string[]): Promise<number> {
 		.option('--content <dir>', 'content folder (default: ./content or $ROLEBOOK_CONTENT)')
 		.option('--out <dir>', 'output folder', 'dist')
 		.option('--preview', 'include draft roles and chapters, marked DRAFT (never publish a preview build)')
-		.action((options: { content?: string; out: string; preview?: boolean }) => {
-			exitCode = build(
+		.action(async (options: { content?: string; out: string; preview?: boolean }) => {
+			exitCode = await build(
 				{ ...(options.content ? { contentDir: options.content } : {}), outDir: options.out, preview: options.preview ?? process.env.ROLEBOOK_PREVIEW === '1' },
+				consoleOutput,
+			);
+		});
+
+	program
+		.command('pdf')
+		.description('Render PDF job descriptions: one role in one locale to a file, or every published role in every locale.')
+		.argument('[role]', 'role id, e.g. key-account-manager')
+		.option('-l, --locale <locale>', 'language of the document (default: the company default, e.g. en)')
+		.option('-o, --out <file>', 'file to write for one role (default: <role>.<locale>.pdf)')
+		.option('-a, --all', 'every published role in every configured locale')
+		.option('--out-dir <dir>', 'folder for --all: <dir>/<locale>/roles/<role>.pdf (default: pdf)')
+		.option('--preview', 'with --all: include draft roles (watermarked DRAFT)')
+		.option('--content <dir>', 'content folder (default: ./content or $ROLEBOOK_CONTENT)')
+		.addHelpText(
+			'after',
+			'\nExamples:\n  rolebook pdf key-account-manager --locale ru --out kam-ru.pdf\n  rolebook pdf --all --out-dir build/pdf\n\nThe template comes from the role ("template" in role.yaml) or the company default (templates/<id>.yaml).',
+		)
+		.action(async (role: string | undefined, options: { locale?: string; out?: string; all?: boolean; outDir?: string; preview?: boolean; content?: string }) => {
+			exitCode = await pdf(
+				{
+					...(role ? { role } : {}),
+					...(options.all ? { all: true } : {}),
+					...(options.locale ? { locale: options.locale } : {}),
+					...(options.out ? { out: options.out } : {}),
+					...(options.outDir ? { outDir: options.outDir } : {}),
+					...(options.content ? { contentDir: options.content } : {}),
+					preview: options.preview ?? false,
+				},
 				consoleOutput,
 			);
 		});

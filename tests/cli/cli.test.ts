@@ -86,3 +86,39 @@ describe('rolebook build', () => {
 		expect(readFileSync(join(out, 'en/roles/sales-lead/index.html'), 'utf8')).toContain('Sales lead');
 	});
 });
+
+// In this file rather than tests/pdf: Astro builds of different content in one project must not run at the same time.
+describe('rolebook build: PDF job descriptions', () => {
+	const out = mkdtempSync(join(tmpdir(), 'rolebook-build-pdf-'));
+	afterAll(() => rmSync(out, { recursive: true, force: true }));
+	const build = (contentDir: string) => rolebook('build', '--content', contentDir, '--out', out);
+
+	it('writes /{locale}/roles/{id}.pdf for every published role and configured locale, and none for drafts', () => {
+		const { code, stdout, stderr } = build(fixture().contentDir);
+		expect(code, stderr).toBe(0);
+		expect(stdout).toMatch(/✓ 6 PDF job descriptions/);
+		for (const locale of ['en', 'ru', 'de', 'nb', 'sv', 'tr']) {
+			expect(readFileSync(join(out, locale, 'roles', 'sales-lead.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+			expect(() => readFileSync(join(out, locale, 'roles', 'sales-rep.pdf')), `draft sales-rep in ${locale}`).toThrow();
+		}
+	});
+
+	it('a second build reuses the unchanged PDFs from the content-hash cache, byte for byte', () => {
+		const before = readFileSync(join(out, 'ru', 'roles', 'sales-lead.pdf'));
+		const { code, stdout } = build(fixture().contentDir);
+		expect(code).toBe(0);
+		expect(stdout).toContain('0 rendered');
+		expect(Buffer.compare(readFileSync(join(out, 'ru', 'roles', 'sales-lead.pdf')), before)).toBe(0);
+	});
+
+	it('a PDF that cannot be made stops the build and leaves the last good output', () => {
+		writeFileSync(join(out, 'last-good.txt'), 'still here');
+		const broken = fixture({ file: 'content/roles/sales-lead/ru.mdx', replace: ['Планирует продажи.', 'Планирует продажи 漢.'] });
+		const { code, stderr } = build(broken.contentDir);
+		expect(code).toBe(1);
+		expect(stderr).toContain('content/roles/sales-lead/ru.mdx: sections[1].items[0].text');
+		expect(stderr).toContain('U+6F22');
+		expect(stderr).toContain('last good output');
+		expect(readFileSync(join(out, 'last-good.txt'), 'utf8')).toBe('still here');
+	});
+});

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { LoadOptions } from '../../model/index.ts';
+import { loadRolebook, type LoadOptions } from '../../model/index.ts';
+import { generatePdfs, siteJobs } from '../../pdf/index.ts';
 import type { Output } from '../output.ts';
 import { check } from './check.ts';
 
@@ -14,10 +15,10 @@ export interface BuildOptions extends LoadOptions {
 }
 
 /**
- * Validates, builds the site into a staging folder, and only then replaces the output.
- * A content error or a failed build leaves the last good site untouched.
+ * Validates, builds the site and the PDFs into a staging folder, and only then replaces the
+ * output. A content error or a failed build leaves the last good site untouched.
  */
-export function build(options: BuildOptions, out: Output): number {
+export async function build(options: BuildOptions, out: Output): Promise<number> {
 	if (check(options, out) !== 0) {
 		out.error('Build stopped before writing anything: the last good output is unchanged.');
 		return 1;
@@ -41,6 +42,23 @@ export function build(options: BuildOptions, out: Output): number {
 	if (result.status !== 0) {
 		rmSync(staging, { recursive: true, force: true });
 		out.error(`The site build failed (see above). The last good output in ${outDir} is unchanged.`);
+		return 1;
+	}
+
+	// PDF job descriptions next to the pages: /{locale}/roles/{id}.pdf, the URL each role page links to.
+	try {
+		const { rolebook } = loadRolebook(options);
+		const jobs = siteJobs(rolebook!, staging, { preview: options.preview ?? false });
+		const started = performance.now();
+		const result = await generatePdfs(rolebook!, jobs, { cacheDir: join(root, '.rolebook', 'pdf-cache') });
+		const seconds = ((performance.now() - started) / 1000).toFixed(1);
+		out.info(
+			`✓ ${jobs.length} PDF job descriptions (${result.rendered} rendered${result.workers ? ` on ${result.workers} threads` : ''}, ${result.fromCache} unchanged from the cache) in ${seconds} s.`,
+		);
+	} catch (error) {
+		rmSync(staging, { recursive: true, force: true });
+		out.error(`error: ${(error as Error).message}`);
+		out.error(`The PDF job descriptions could not be made. The last good output in ${outDir} is unchanged.`);
 		return 1;
 	}
 

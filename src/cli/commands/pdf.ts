@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import { loadRolebook, type LoadOptions, type Rolebook } from '../../model/index.ts';
+import { didYouMean } from '../../model/suggest.ts';
+import { generatePdfs, siteJobs, type PdfJob } from '../../pdf/index.ts';
+import { reportProblems, type Output } from '../output.ts';
+
+export interface PdfOptions extends LoadOptions {
+	/** One role id; omit with `all`. */
+	role?: string;
+	all?: boolean;
+	/** Locale for one role (default: the company's default locale). */
+	locale?: string;
+	/** File for one role (default `<role>.<locale>.pdf`). */
+	out?: string;
+	/** Folder for --all (default `pdf`): `<dir>/<locale>/roles/<id>.pdf`. */
+	outDir?: string;
+	/** With --all: include drafts (watermarked). */
+	preview?: boolean;
+}
+
+/** Renders one role in one locale to a file, or every published role in every locale to a folder. */
+export async function pdf(options: PdfOptions, out: Output): Promise<number> {
+	if (options.all && options.role) return usage(out, `give either a role or --all, not both (got "${options.role}" and --all).`);
+	if (!options.all && !options.role) return usage(out, 'name a role (e.g. "rolebook pdf key-account-manager") or use --all.');
+	if (options.all && options.out) return usage(out, '--out names the file for one role; with --all use --out-dir.');
+	if (!options.all && options.outDir) return usage(out, '--out-dir is for --all; for one role use --out <file>.');
+
+	const { rolebook, problems } = loadRolebook(options);
+	if (!rolebook) {
+		reportProblems(problems, out);
+		return 1;
+	}
+	const root = resolve(options.root ?? process.cwd());
+	let jobs: PdfJob[];
+	if (options.all) {
+		if (options.locale) return usage(out, '--locale is for one role; --all renders every configured locale.');
+		jobs = siteJobs(rolebook, resolve(root, options.outDir ?? 'pdf'), { preview: options.preview ?? false });
+	} else {
+		const job = oneJob(rolebook, options, root, out);
+		if (!job) return 1;
+		jobs = [job];
+	}
+	try {
+		const started = performance.now();
+		const result = await generatePdfs(rolebook, jobs, {});
+		const ms = Math.round(performance.now() - started);
+		if (jobs.length === 1) out.info(`✓ ${jobs[0]!.file} (${jobs[0]!.role.id}, ${jobs[0]!.locale}) in ${ms} ms.`);
+		else out.info(`✓ ${result.files.length} PDFs in ${resolve(root, options.outDir ?? 'pdf')} in ${ms} ms${result.workers ? ` on ${result.workers} threads` : ''}.`);
+		return 0;
+	} catch (error) {
+		out.error(`error: ${(error as Error).message}`);
+		return 1;
+	}
+}
+
+function oneJob(rolebook: Rolebook, options: PdfOptions, root: string, out: Output): PdfJob | undefined {
+	const ids = rolebook.roles.map((role) => role.id);
+	const role = rolebook.roles.find((candidate) => candidate.id === options.role);
+	if (!role) {
+		out.error(`error: there is no role "${options.role}".${didYouMean(options.role!, ids)} Roles: ${ids.join(', ')}.`);
+		return undefined;
+	}
+	const locales = rolebook.company.locales;
+	const locale = options.locale ?? rolebook.company.defaultLocale;
+	if (!locales.includes(locale)) {
+		out.error(`error: "${locale}" is not a configured locale.${didYouMean(locale, locales)} Configured in content/company.yaml: ${locales.join(', ')}.`);
+		return undefined;
+	}
+	if (role.document.status !== 'approved') out.error(`warning: role "${role.id}" is ${role.document.status}: the PDF carries a watermark and must not be signed.`);
+	return { role, locale, file: resolve(root, options.out ?? `${role.id}.${locale}.pdf`) };
+}
+
+function usage(out: Output, message: string): number {
+	out.error(`error: ${message}\n(run "rolebook pdf --help" for usage)`);
+	return 2;
+}

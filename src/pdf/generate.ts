@@ -1,0 +1,143 @@
+/**
+ * PDFs for many roles and locales at once, as the build and `rolebook pdf --all` need them:
+ * unchanged documents come from a content-hash cache, the rest are rendered — on worker
+ * threads (one per core) when there are enough of them to pay for starting the workers.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { publishedRoles, type Role, type Rolebook } from '../model/index.ts';
+import { documentModel } from './model.ts';
+import { renderRolePdf, templateFor } from './render.ts';
+import type { WorkerJob, WorkerReply } from './worker.ts';
+
+export interface PdfJob {
+	role: Role;
+	locale: string;
+	/** Where the file goes. */
+	file: string;
+}
+
+/** Below this many documents to render, starting workers costs more than it saves. */
+export const MIN_DOCUMENTS_FOR_WORKERS = 24;
+
+/** Every published role (drafts too in a preview) × every configured locale, at `<outDir>/<locale>/roles/<id>.pdf`. */
+export function siteJobs(rolebook: Rolebook, outDir: string, options: { preview: boolean }): PdfJob[] {
+	return publishedRoles(rolebook, options).flatMap((role) =>
+		rolebook.company.locales.map((locale) => ({ role, locale, file: join(outDir, locale, 'roles', `${role.id}.pdf`) })),
+	);
+}
+
+export interface GenerateOptions {
+	/** Cache folder; omit to render everything. */
+	cacheDir?: string;
+	/** Worker threads: a number, or 'auto' (one per core when there are enough documents). Default 'auto'. */
+	workers?: number | 'auto';
+}
+
+export interface GenerateResult {
+	files: string[];
+	rendered: number;
+	fromCache: number;
+	workers: number;
+}
+
+let codeHash: string | undefined;
+/** Hash of the renderer's own source and the font package: a code change invalidates the cache. */
+function rendererHash(): string {
+	if (codeHash) return codeHash;
+	const hash = createHash('sha256');
+	const root = dirname(fileURLToPath(import.meta.url));
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) walk(path);
+			else if (entry.name.endsWith('.ts')) hash.update(entry.name).update(readFileSync(path));
+		}
+	};
+	walk(root);
+	hash.update(readFileSync(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')));
+	hash.update(readFileSync(createRequire(import.meta.url).resolve('pdf-lib/package.json')));
+	codeHash = hash.digest('hex');
+	return codeHash;
+}
+
+/** The cache key of one document: everything it prints (its model), its template and the renderer. */
+export function cacheKey(rolebook: Rolebook, role: Role, locale: string): string {
+	const template = templateFor(rolebook, role);
+	const model = documentModel(rolebook, role, locale, template);
+	return createHash('sha256').update(rendererHash()).update(JSON.stringify({ model, template })).digest('hex').slice(0, 40);
+}
+
+export async function generatePdfs(rolebook: Rolebook, jobs: PdfJob[], options: GenerateOptions = {}): Promise<GenerateResult> {
+	const { cacheDir } = options;
+	// Keys first: this also checks every text against the font, so content errors surface before any work.
+	const keys = jobs.map((job) => cacheKey(rolebook, job.role, job.locale));
+	const misses: number[] = [];
+	jobs.forEach((job, index) => {
+		const cached = cacheDir ? join(cacheDir, `${keys[index]}.pdf`) : undefined;
+		mkdirSync(dirname(job.file), { recursive: true });
+		if (cached && existsSync(cached)) {
+			copyFileSync(cached, job.file);
+			const now = new Date();
+			utimesSync(cached, now, now); // recently used: kept by pruneCache
+		} else misses.push(index);
+	});
+
+	const parallel = options.workers ?? 'auto';
+	const workers = parallel === 'auto' ? (misses.length >= MIN_DOCUMENTS_FOR_WORKERS ? Math.min(availableParallelism(), 8) : 0) : Math.min(parallel, misses.length);
+	const save = (index: number, bytes: Uint8Array) => {
+		writeFileSync(jobs[index]!.file, bytes);
+		if (cacheDir) {
+			// Write then rename, so a build running at the same time never reads half a file.
+			mkdirSync(cacheDir, { recursive: true });
+			const temporary = join(cacheDir, `${keys[index]}.${process.pid}.tmp`);
+			writeFileSync(temporary, bytes);
+			renameSync(temporary, join(cacheDir, `${keys[index]}.pdf`));
+		}
+	};
+	if (workers > 1) await renderOnWorkers(rolebook, jobs, misses, workers, save);
+	else for (const index of misses) save(index, await renderRolePdf(rolebook, jobs[index]!.role, jobs[index]!.locale));
+
+	if (cacheDir && existsSync(cacheDir)) pruneCache(cacheDir);
+	return { files: jobs.map((job) => job.file), rendered: misses.length, fromCache: jobs.length - misses.length, workers: workers > 1 ? workers : 0 };
+}
+
+/** Entries unused for this long are removed (several builds — preview, sub-path — share the cache). */
+export const CACHE_MAX_AGE_DAYS = 30;
+
+function pruneCache(cacheDir: string): void {
+	const oldest = Date.now() - CACHE_MAX_AGE_DAYS * 86_400_000;
+	for (const name of readdirSync(cacheDir)) {
+		const path = join(cacheDir, name);
+		if (name.endsWith('.pdf') && statSync(path).mtimeMs < oldest) rmSync(path, { force: true });
+	}
+}
+
+async function renderOnWorkers(rolebook: Rolebook, jobs: PdfJob[], indices: number[], count: number, save: (index: number, bytes: Uint8Array) => void): Promise<void> {
+	const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+	const shares: WorkerJob[][] = Array.from({ length: count }, () => []);
+	indices.forEach((index, i) => shares[i % count]!.push({ index, roleId: jobs[index]!.role.id, locale: jobs[index]!.locale }));
+	const failures: string[] = [];
+	await Promise.all(
+		shares.map(
+			(share) =>
+				new Promise<void>((resolve, reject) => {
+					const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { rolebook, jobs: share }, execArgv: ['--import', tsx] });
+					let done = 0;
+					worker.on('message', (reply: WorkerReply) => {
+						if ('error' in reply) failures.push(reply.error);
+						else save(reply.index, reply.bytes);
+						if (++done === share.length) void worker.terminate().then(() => resolve());
+					});
+					worker.on('error', reject);
+					worker.on('exit', (code) => (done === share.length ? resolve() : reject(new Error(`a PDF worker stopped (exit code ${code})`))));
+				}),
+		),
+	);
+	if (failures.length > 0) throw new Error(failures.join('\n'));
+}

@@ -1,0 +1,13 @@
+/**
+ * Signable PDF job descriptions, drawn directly with pdf-lib from the normalised role model.
+ *   model.ts   what the document prints, resolved for one role and locale (font coverage checked)
+ *   layout/    measure, break lines, paginate → pages of positioned boxes (no drawing)
+ *   draw/      pdf-lib drawing of those boxes, one primitive per function
+ *   fonts.ts   DejaVu Sans faces, parsed once; embed.ts the custom subset embedder
+ *   fields.ts  AcroForm text and signature fields
+ *   generate.ts many documents: content-hash cache, worker threads
+ */
+export { renderRolePdf, layoutRole, templateFor, PdfContentError } from './render.ts';
+export { generatePdfs, siteJobs, cacheKey, type PdfJob, type GenerateResult } from './generate.ts';
+export { MissingGlyphError } from './fonts.ts';
+export { upper } from './model.ts';

@@ -1,0 +1,25 @@
+/**
+ * A PDF worker thread: renders its share of documents and posts the bytes back. Fonts are
+ * parsed and subsets built once per worker.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Rolebook } from '../model/index.ts';
+import { renderRolePdf } from './render.ts';
+
+export interface WorkerJob {
+	index: number;
+	roleId: string;
+	locale: string;
+}
+export type WorkerReply = { index: number; bytes: Uint8Array } | { index: number; error: string };
+
+const { rolebook, jobs } = workerData as { rolebook: Rolebook; jobs: WorkerJob[] };
+for (const job of jobs) {
+	try {
+		const role = rolebook.roles.find((candidate) => candidate.id === job.roleId)!;
+		const bytes = await renderRolePdf(rolebook, role, job.locale);
+		parentPort!.postMessage({ index: job.index, bytes } satisfies WorkerReply, [bytes.buffer as ArrayBuffer]);
+	} catch (error) {
+		parentPort!.postMessage({ index: job.index, error: (error as Error).message } satisfies WorkerReply);
+	}
+}
