@@ -31,7 +31,7 @@ export interface Company {
 	jurisdiction: { country: string; phrase: LocalizedText };
 	defaultLocale: Locale;
 	locales: Locale[];
-	site: { url: string; repository?: string };
+	site: { url: string; editUrl?: string };
 	defaultTemplate: string;
 	departments: Department[];
 	positions: Position[];

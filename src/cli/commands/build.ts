@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { loadRolebook, type LoadOptions } from '../../model/index.ts';
 import { generatePdfs, siteJobs } from '../../pdf/index.ts';
 import type { Output } from '../output.ts';
+import { withProjectLock } from '../project-lock.ts';
 import { check } from './check.ts';
 
 export interface BuildOptions extends LoadOptions {
@@ -38,7 +39,7 @@ export async function build(options: BuildOptions, out: Output): Promise<number>
 		...(options.contentDir ? { ROLEBOOK_CONTENT: resolve(root, options.contentDir) } : {}),
 		...(options.preview ? { ROLEBOOK_PREVIEW: '1' } : {}),
 	};
-	const result = spawnSync(process.execPath, [astroBin, 'build'], { cwd: root, env, stdio: 'inherit' });
+	const result = await withProjectLock(root, out, () => spawnSync(process.execPath, [astroBin, 'build'], { cwd: root, env, stdio: 'inherit' }));
 	if (result.status !== 0) {
 		rmSync(staging, { recursive: true, force: true });
 		out.error(`The site build failed (see above). The last good output in ${outDir} is unchanged.`);
