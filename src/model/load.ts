@@ -3,8 +3,8 @@ import { basename, extname, join } from 'node:path';
 import type { z } from 'zod';
 import type { Problem } from './problems.ts';
 import { schemaProblems } from './schema-problems.ts';
-import { chapterSchema, companySchema, roleFactsSchema, roleTextSchema, templateSchema } from './schema/index.ts';
-import type { ChapterData, CompanyData, RoleFactsData, RoleTextData, TemplateData } from './schema/index.ts';
+import { chapterSchema, companySchema, roleFactsSchema, roleTextSchema, signOffsSchema, templateSchema } from './schema/index.ts';
+import type { ChapterData, CompanyData, RoleFactsData, RoleTextData, SignOffsData, TemplateData } from './schema/index.ts';
 import { displayPath, readSourceFile, type SourceFile } from './source.ts';
 
 /** A content file that passed its schema: its parsed data plus where it came from. */
@@ -13,12 +13,18 @@ export interface Parsed<T> {
 	data: T;
 }
 
-export interface RawRole {
+/** A role folder: the current version, or a frozen past version under `versions/<n>/`. */
+export interface RawRoleVersion {
 	id: string;
 	dir: string;
 	facts?: Parsed<RoleFactsData>;
 	/** Locale → text file. */
 	texts: Map<string, Parsed<RoleTextData>>;
+}
+
+export interface RawRole extends RawRoleVersion {
+	/** Past versions by folder name (`versions/1/` → 1), oldest first. */
+	history: (RawRoleVersion & { folderVersion: number })[];
 }
 
 export interface RawChapter {
@@ -37,6 +43,8 @@ export interface RawStrings {
 export interface RawContent {
 	company?: Parsed<CompanyData>;
 	roles: RawRole[];
+	/** `content/sign-offs.yaml`, when present. */
+	signOffs?: Parsed<SignOffsData>;
 	chapters: RawChapter[];
 	strings: RawStrings[];
 	/** PDF templates by id (file name without `.yaml`); only those that passed their schema. */
@@ -72,6 +80,40 @@ function listDir(dir: string): string[] {
 	return existsSync(dir) ? readdirSync(dir).filter((name) => !name.startsWith('.')).sort() : [];
 }
 
+/** Frozen past versions of a role: `content/roles/<id>/versions/<n>/`. */
+export const VERSIONS_FOLDER = 'versions';
+
+function readRoleFolder(dir: string, id: string, root: string, raw: RawContent, problems: Problem[]): RawRoleVersion {
+	const role: RawRoleVersion = { id, dir: displayPath(dir, root), texts: new Map() };
+	const factsFile = join(dir, 'role.yaml');
+	if (existsSync(factsFile)) {
+		role.facts = parse(readSourceFile(factsFile, root, problems), roleFactsSchema, problems);
+	} else {
+		problems.push({
+			severity: 'error',
+			file: displayPath(factsFile, root),
+			message: 'is missing: every role folder needs a role.yaml with its facts (department, reportsTo, document…)',
+		});
+	}
+	for (const name of listDir(dir)) {
+		if (name === 'role.yaml' || name === VERSIONS_FOLDER) continue;
+		const file = join(dir, name);
+		if (extname(name) !== '.mdx') {
+			problems.push({
+				severity: 'warning',
+				file: displayPath(file, root),
+				message: `is ignored: a role folder holds role.yaml, one <locale>.mdx per language and ${VERSIONS_FOLDER}/`,
+			});
+			continue;
+		}
+		const locale = basename(name, '.mdx');
+		raw.localeNames.push({ file: displayPath(file, root), locale });
+		const text = parse(readSourceFile(file, root, problems), roleTextSchema, problems);
+		if (text) role.texts.set(locale, text);
+	}
+	return role;
+}
+
 export function readContent(paths: ContentPaths, problems: Problem[]): RawContent {
 	const { root, contentDir, stringsDir, templatesDir } = paths;
 	const raw: RawContent = { roles: [], chapters: [], strings: [], templates: new Map(), templateIds: [], localeNames: [] };
@@ -91,35 +133,23 @@ export function readContent(paths: ContentPaths, problems: Problem[]): RawConten
 	for (const id of listDir(rolesDir)) {
 		const dir = join(rolesDir, id);
 		if (!statSync(dir).isDirectory()) continue;
-		const role: RawRole = { id, dir: displayPath(dir, root), texts: new Map() };
-		const factsFile = join(dir, 'role.yaml');
-		if (existsSync(factsFile)) {
-			role.facts = parse(readSourceFile(factsFile, root, problems), roleFactsSchema, problems);
-		} else {
-			problems.push({
-				severity: 'error',
-				file: displayPath(factsFile, root),
-				message: 'is missing: every role folder needs a role.yaml with its facts (department, reportsTo, document…)',
-			});
-		}
-		for (const name of listDir(dir)) {
-			if (name === 'role.yaml') continue;
-			const file = join(dir, name);
-			if (extname(name) !== '.mdx') {
-				problems.push({
-					severity: 'warning',
-					file: displayPath(file, root),
-					message: 'is ignored: a role folder holds role.yaml and one <locale>.mdx per language',
-				});
+		const role: RawRole = { ...readRoleFolder(dir, id, root, raw, problems), history: [] };
+		const versionsDir = join(dir, VERSIONS_FOLDER);
+		for (const name of listDir(versionsDir)) {
+			const versionDir = join(versionsDir, name);
+			if (!statSync(versionDir).isDirectory()) continue;
+			if (!/^[1-9]\d*$/.test(name)) {
+				problems.push({ severity: 'error', file: displayPath(versionDir, root), message: 'a past version lives in a folder named by its version number, e.g. versions/1/', found: name });
 				continue;
 			}
-			const locale = basename(name, '.mdx');
-			raw.localeNames.push({ file: displayPath(file, root), locale });
-			const text = parse(readSourceFile(file, root, problems), roleTextSchema, problems);
-			if (text) role.texts.set(locale, text);
+			role.history.push({ ...readRoleFolder(versionDir, id, root, raw, problems), folderVersion: Number(name) });
 		}
+		role.history.sort((a, b) => a.folderVersion - b.folderVersion);
 		raw.roles.push(role);
 	}
+
+	const signOffsFile = join(contentDir, 'sign-offs.yaml');
+	if (existsSync(signOffsFile)) raw.signOffs = parse(readSourceFile(signOffsFile, root, problems), signOffsSchema, problems);
 
 	const handbookDir = join(contentDir, 'handbook');
 	for (const locale of listDir(handbookDir)) {

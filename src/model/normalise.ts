@@ -3,9 +3,9 @@
  * items numbered with stable anchors, placeholders filled, internal items removed.
  */
 import { createHash } from 'node:crypto';
-import type { RawContent } from './load.ts';
+import type { RawContent, RawRoleVersion } from './load.ts';
 import type { ItemData, SectionKind, TemplateData } from './schema/index.ts';
-import type { Chapter, Company, Item, PartyRef, Position, Role, RoleText, Rolebook, Section, Signatory, UiStrings } from './types.ts';
+import type { Chapter, Company, Holder, Item, PartyRef, Position, Role, RoleText, Rolebook, Section, Signatory, UiStrings } from './types.ts';
 import { localized } from './localize.ts';
 
 /** Prefix of item anchors per section kind: duties → "duty-2-13". */
@@ -58,7 +58,7 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 		return position ? { kind: 'position', id, position } : { kind: 'role', id };
 	};
 
-	const roles: Role[] = raw.roles.map((rawRole) => {
+	const buildRole = (rawRole: RawRoleVersion): Role => {
 		const facts = rawRole.facts!.data;
 		const texts: Record<string, RoleText> = {};
 		for (const [locale, parsed] of rawRole.texts) {
@@ -130,10 +130,21 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 				...(facts.document.reviewBy ? { reviewBy: facts.document.reviewBy } : {}),
 				...(facts.document.approvedBy ? { approvedBy: signatoryById.get(facts.document.approvedBy)! } : {}),
 				agreedWith: facts.document.agreedWith.map((id) => signatoryById.get(id)!),
+				...(facts.document.changeSummary ? { changeSummary: facts.document.changeSummary } : {}),
+				...(facts.document.replacedBy ? { replacedBy: facts.document.replacedBy } : {}),
 			},
+			formerIds: facts.formerIds,
+			history: [],
 			texts,
 		};
-	});
+	};
+	const roles: Role[] = raw.roles.map((rawRole) => ({ ...buildRole(rawRole), history: rawRole.history.map(buildRole) }));
+
+	const holders: Holder[] = (raw.signOffs?.data.holders ?? []).map((holder) => ({
+		name: typeof holder.name === 'string' ? { [company.defaultLocale]: holder.name } : holder.name,
+		role: holder.role,
+		signed: holder.signed,
+	}));
 
 	const chapterBySlug = new Map<string, Chapter>();
 	const sortedChapters = [...raw.chapters].sort((a, b) => (a.locale === company.defaultLocale ? -1 : 0) - (b.locale === company.defaultLocale ? -1 : 0));
@@ -148,7 +159,7 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 	const templates: Record<string, TemplateData> = {};
 	for (const [id, template] of [...raw.templates].sort(([a], [b]) => a.localeCompare(b))) templates[id] = template.data;
 
-	return { company, roles: roles.sort((a, b) => a.id.localeCompare(b.id)), chapters, strings, templates };
+	return { company, roles: roles.sort((a, b) => a.id.localeCompare(b.id)), chapters, strings, holders, templates };
 }
 
 /**

@@ -99,7 +99,15 @@ export interface Role {
 		reviewBy?: string;
 		approvedBy?: Signatory;
 		agreedWith: Signatory[];
+		/** What changed in this version, per locale. */
+		changeSummary?: LocalizedText;
+		/** For a retired role: the role that replaces it. */
+		replacedBy?: string;
 	};
+	/** Ids the role had before; their URLs lead to it. */
+	formerIds: string[];
+	/** Frozen past versions (content/roles/<id>/versions/<n>/), oldest first; empty on a past version itself. */
+	history: Role[];
 	/** Translations present, keyed by locale; the default locale is always present. */
 	texts: Record<Locale, RoleText>;
 }
@@ -131,8 +139,18 @@ export interface Rolebook {
 	chapters: Chapter[];
 	/** UI strings per configured locale. */
 	strings: Record<Locale, UiStrings>;
+	/** Who holds which role and which versions they signed (content/sign-offs.yaml). */
+	holders: Holder[];
 	/** PDF templates (`templates/<id>.yaml`) by id. */
 	templates: Record<string, TemplateData>;
+}
+
+/** A person holding a role, by name only, with the familiarisation sheets they signed. */
+export interface Holder {
+	/** The name per locale (a plain name in content applies to every locale). */
+	name: LocalizedText;
+	role: string;
+	signed: { version: number; date: string }[];
 }
 
 /** A role's text in one locale, falling back to the default locale when not translated. */

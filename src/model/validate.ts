@@ -3,7 +3,7 @@
  * cycles, approval requirements, translations that drift from the default locale. Each
  * rule adds problems; none stops at the first.
  */
-import type { RawContent, RawRole, Parsed } from './load.ts';
+import type { RawContent, RawRole, RawRoleVersion, Parsed } from './load.ts';
 import { formatPath, type PathSegment, type Problem } from './problems.ts';
 import { KEBAB_ID, REQUIRED_SECTION_KINDS, type ItemData, type RoleTextData, type SectionData } from './schema/index.ts';
 import type { SourceFile } from './source.ts';
@@ -59,23 +59,11 @@ export function validateContent(raw: RawContent, options: ValidateOptions, probl
 		);
 	};
 
-	for (const role of raw.roles) {
-		if (!KEBAB_ID.test(role.id)) {
-			problems.push({
-				severity: 'error',
-				file: role.dir,
-				message: 'the folder name is the role id and URL slug: it must be kebab-case (lower-case letters, digits, hyphens), e.g. "key-account-manager"',
-				found: role.id,
-			});
-		}
-		if (positionIds.has(role.id)) {
-			problems.push({
-				severity: 'error',
-				file: role.dir,
-				message: 'this role id is also a position id in content/company.yaml; ids must be unique across roles and positions',
-				found: role.id,
-			});
-		}
+	const formerIdOwners = new Map<string, string>();
+	for (const role of raw.roles) for (const formerId of role.facts?.data.formerIds ?? []) if (!formerIdOwners.has(formerId)) formerIdOwners.set(formerId, role.id);
+
+	/** The rules for one version of a role: the current folder or a frozen `versions/<n>/`. */
+	const validateVersion = (role: RawRoleVersion, frozen: boolean) => {
 		if (company && !role.texts.has(defaultLocale) && !problems.some((p) => p.file === `${role.dir}/${defaultLocale}.mdx`)) {
 			problems.push({
 				severity: 'error',
@@ -120,7 +108,7 @@ export function validateContent(raw: RawContent, options: ValidateOptions, probl
 			if (doc.effective && doc.reviewBy && doc.reviewBy <= doc.effective) {
 				problems.push(at(source, ['document', 'reviewBy'], `must be after the effective date ${doc.effective}`, doc.reviewBy));
 			}
-			if (doc.reviewBy && doc.status === 'approved' && doc.reviewBy < options.today) {
+			if (!frozen && doc.reviewBy && doc.status === 'approved' && doc.reviewBy < options.today) {
 				problems.push(at(source, ['document', 'reviewBy'], `the review date has passed (today is ${options.today}): review the role and set a new date`, doc.reviewBy, 'warning'));
 			}
 		}
@@ -133,14 +121,54 @@ export function validateContent(raw: RawContent, options: ValidateOptions, probl
 				const version = facts.data.document.version;
 				if (text.data.translates > version) {
 					problems.push(at(text.source, ['translates'], `translates version ${text.data.translates}, but the role is at version ${version} (content/roles/${role.id}/role.yaml)`, text.data.translates));
-				} else if (text.data.translates < version) {
+				} else if (!frozen && text.data.translates < version) {
 					problems.push(at(text.source, ['translates'], `is outdated: it translates version ${text.data.translates} and the role is at version ${version}; update the translation, then "translates"`, text.data.translates, 'warning'));
 				}
+			}
+		}
+	};
+
+	for (const role of raw.roles) {
+		if (!KEBAB_ID.test(role.id)) {
+			problems.push({
+				severity: 'error',
+				file: role.dir,
+				message: 'the folder name is the role id and URL slug: it must be kebab-case (lower-case letters, digits, hyphens), e.g. "key-account-manager"',
+				found: role.id,
+			});
+		}
+		if (positionIds.has(role.id)) {
+			problems.push({
+				severity: 'error',
+				file: role.dir,
+				message: 'this role id is also a position id in content/company.yaml; ids must be unique across roles and positions',
+				found: role.id,
+			});
+		}
+		validateVersion(role, false);
+		role.history.forEach((snapshot) => validateVersion(snapshot, true));
+		validateHistory(role, problems);
+		if (role.facts) {
+			const { source, data } = role.facts;
+			data.formerIds.forEach((formerId, index) => {
+				const owner = formerIdOwners.get(formerId);
+				if (roleIds.has(formerId) || positionIds.has(formerId)) {
+					problems.push(at(source, ['formerIds', index], 'is the id of an existing role or position; a former id must be free so its old URLs can lead here', formerId));
+				} else if (owner && owner !== role.id) {
+					problems.push(at(source, ['formerIds', index], `is also a former id of "${owner}"; an old URL can lead to one role only`, formerId));
+				}
+			});
+			const doc = data.document;
+			if (doc.replacedBy !== undefined) {
+				if (doc.status !== 'retired') problems.push(at(source, ['document', 'replacedBy'], 'only a retired role is replaced; remove it or set status: retired', doc.replacedBy));
+				else if (!roleIds.has(doc.replacedBy)) problems.push(at(source, ['document', 'replacedBy'], `is not a role in content/roles/.${didYouMean(doc.replacedBy, roleIds)}`, doc.replacedBy));
+				else if (doc.replacedBy === role.id) problems.push(at(source, ['document', 'replacedBy'], 'a role cannot replace itself', doc.replacedBy));
 			}
 		}
 	}
 
 	validateReportingCycles(raw, problems);
+	if (raw.signOffs) validateSignOffs(raw, raw.signOffs, configured, defaultLocale, problems);
 
 	// Handbook chapters.
 	const defaultSlugs = new Set(raw.chapters.filter((c) => c.locale === defaultLocale).map((c) => c.slug));
@@ -372,4 +400,73 @@ function validateStrings(raw: RawContent, configured: string[], defaultLocale: s
 			problems.push({ severity: 'warning', file: entry.file, message: `is for "${entry.locale}", which is not a configured locale; it is not used` });
 		}
 	}
+}
+
+/** Versions a reader can still open: every frozen past version and the current one once approved. */
+export function approvedVersions(role: RawRole): { version: number; effective?: string }[] {
+	const versions = role.history.flatMap((snapshot) => (snapshot.facts ? [{ version: snapshot.folderVersion, effective: snapshot.facts.data.document.effective }] : []));
+	const current = role.facts?.data.document;
+	if (current?.status === 'approved') versions.push({ version: current.version, effective: current.effective });
+	return versions;
+}
+
+/** Frozen versions must be what they say they are: earlier, approved, and in order. */
+function validateHistory(role: RawRole, problems: Problem[]): void {
+	const current = role.facts?.data.document;
+	for (const snapshot of role.history) {
+		if (!snapshot.facts) continue;
+		const { source, data } = snapshot.facts;
+		const doc = data.document;
+		if (doc.version !== snapshot.folderVersion) {
+			problems.push(at(source, ['document', 'version'], `is not the version of its folder (versions/${snapshot.folderVersion}/); a frozen version must not be edited`, doc.version));
+		}
+		if (current && snapshot.folderVersion >= current.version) {
+			problems.push(at(source, ['document', 'version'], `a past version must be older than the current version ${current.version} (content/roles/${role.id}/role.yaml)`, snapshot.folderVersion));
+		}
+		if (doc.status === 'draft') {
+			problems.push(at(source, ['document', 'status'], 'a kept version must have been approved (status approved or retired); drafts are not kept', doc.status));
+		}
+		if (current?.effective && doc.effective && doc.effective >= current.effective) {
+			problems.push(at(source, ['document', 'effective'], `must be before the current version's effective date ${current.effective}`, doc.effective));
+		}
+	}
+	if (current && current.version > 1 && role.facts) {
+		const kept = new Set(role.history.map((snapshot) => snapshot.folderVersion));
+		const previous = current.version - 1;
+		if (!kept.has(previous)) {
+			problems.push(
+				at(role.facts.source, ['document', 'version'], `version ${previous} is not kept in ${role.dir}/versions/${previous}/, so its page and PDF disappear; use "rolebook version ${role.id}" to start a new version`, current.version, 'warning'),
+			);
+		}
+	}
+}
+
+function validateSignOffs(raw: RawContent, signOffs: Parsed<import('./schema/index.ts').SignOffsData>, configured: string[], defaultLocale: string, problems: Problem[]): void {
+	const { source, data } = signOffs;
+	const roles = new Map(raw.roles.map((role) => [role.id, role]));
+	data.holders.forEach((holder, index) => {
+		const path: PathSegment[] = ['holders', index];
+		if (typeof holder.name !== 'string') {
+			for (const locale of Object.keys(holder.name)) {
+				if (!configured.includes(locale)) problems.push(at(source, [...path, 'name', locale], `"${locale}" is not a configured locale (${configured.join(', ')})`));
+			}
+			if (!(defaultLocale in holder.name)) problems.push(at(source, [...path, 'name'], `needs a name for the default locale "${defaultLocale}"`));
+		}
+		const role = roles.get(holder.role);
+		if (!role) {
+			problems.push(at(source, [...path, 'role'], `is not a role in content/roles/.${didYouMean(holder.role, roles.keys())}`, holder.role));
+			return;
+		}
+		const versions = approvedVersions(role);
+		holder.signed.forEach((signature, signatureIndex) => {
+			const version = versions.find((candidate) => candidate.version === signature.version);
+			const signaturePath = [...path, 'signed', signatureIndex];
+			if (!version) {
+				const known = versions.map((candidate) => candidate.version).join(', ') || 'none yet';
+				problems.push(at(source, [...signaturePath, 'version'], `version ${signature.version} of "${holder.role}" was never approved (approved versions: ${known})`, signature.version));
+			} else if (version.effective && signature.date < version.effective) {
+				problems.push(at(source, [...signaturePath, 'date'], `is before version ${signature.version} took effect (${version.effective})`, signature.date, 'warning'));
+			}
+		});
+	});
 }

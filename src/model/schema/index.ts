@@ -4,3 +4,4 @@ export * from './role-facts.ts';
 export * from './role-text.ts';
 export * from './handbook.ts';
 export * from './template.ts';
+export * from './sign-offs.ts';

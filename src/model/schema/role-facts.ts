@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, kebabId } from './common.ts';
+import { isoDate, kebabId, localizedText } from './common.ts';
 
 export const ROLE_CATEGORIES = ['specialist', 'manager', 'performer', 'technical'] as const;
 export const EDUCATION_LEVELS = ['secondary', 'secondary-vocational', 'higher'] as const;
@@ -21,6 +21,10 @@ export const documentControl = z.strictObject({
 	approvedBy: kebabId.optional(),
 	/** Signatory ids of those who agree the draft: lawyer, HR, line manager. */
 	agreedWith: z.array(kebabId).default([]),
+	/** What changed in this version, per locale ("Duty 2.24 added: CRM discipline"). Shown in the version list. */
+	changeSummary: localizedText.optional(),
+	/** For a retired role: the role id that replaces it, if any. Its old URLs lead there. */
+	replacedBy: kebabId.optional(),
 });
 
 /** Facts of a role kept once for all languages: `content/roles/<id>/role.yaml`. */
@@ -45,6 +49,8 @@ export const roleFactsSchema = z.strictObject({
 		experienceYears: z.number().min(0),
 	}),
 	certification: z.strictObject({ everyMonths: z.int().min(1) }).optional(),
+	/** Ids this role had before (renamed roles): their URLs keep working and lead here. */
+	formerIds: z.array(kebabId).default([]),
 	/** PDF template id; defaults to the company's. */
 	template: kebabId.optional(),
 	document: documentControl,
