@@ -55,3 +55,5 @@ export * from './types.ts';
 export * from './localize.ts';
 export { formatProblem, hasErrors, type Problem } from './problems.ts';
 export { ITEM_ANCHOR_PREFIX } from './normalise.ts';
+export * from './reports.ts';
+export * from './diff.ts';

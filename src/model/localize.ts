@@ -30,9 +30,30 @@ export function personName(names: Record<Locale, PersonName>, locale: Locale, de
 	return names[locale] ?? names[defaultLocale] ?? Object.values(names)[0]!;
 }
 
-/** Roles that appear in public output: approved only, unless a preview build asks for all. */
+/**
+ * Roles as public output shows them. An approved role is shown as it is. While a new version
+ * is being drafted, the public keeps seeing the last approved version (its frozen copy), so
+ * starting version 2 never unpublishes version 1. Retired roles and roles never approved are
+ * not shown. A preview build shows every role as it currently is.
+ */
 export function publishedRoles(rolebook: Rolebook, options: { preview: boolean }): Role[] {
-	return rolebook.roles.filter((role) => options.preview || role.document.status === 'approved');
+	if (options.preview) return rolebook.roles;
+	return rolebook.roles.flatMap((role) => {
+		if (role.document.status === 'approved') return [role];
+		if (role.document.status === 'retired') return [];
+		const lastApproved = role.history.findLastIndex((version) => version.document.status === 'approved');
+		if (lastApproved < 0) return [];
+		return [{ ...role.history[lastApproved]!, formerIds: role.formerIds, history: role.history.slice(0, lastApproved) }];
+	});
+}
+
+/**
+ * Every version a reader can open at `/roles/<id>/v<n>/`, oldest first: the frozen past
+ * versions and the shown version itself when it is approved.
+ */
+export function readableVersions(role: Role): Role[] {
+	const versions = role.history.filter((version) => version.document.status !== 'draft');
+	return role.document.status === 'approved' ? [...versions, role] : versions;
 }
 
 /** Fills `{name}` placeholders of a UI string. */
