@@ -12,7 +12,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { publishedRoles, type Role, type Rolebook } from '../model/index.ts';
 import { documentModel } from './model.ts';
-import { renderRolePdf, templateFor } from './render.ts';
+import { isSignable, renderRolePdf, templateFor } from './render.ts';
+import type { SigningCertificate } from './sign.ts';
 import type { WorkerJob, WorkerReply } from './worker.ts';
 
 export interface PdfJob {
@@ -20,6 +21,8 @@ export interface PdfJob {
 	locale: string;
 	/** Where the file goes. */
 	file: string;
+	/** Current holders' names, pre-filled into the familiarisation sheet's first rows. */
+	holders?: string[];
 }
 
 /** Below this many documents to render, starting workers costs more than it saves. */
@@ -37,6 +40,8 @@ export interface GenerateOptions {
 	cacheDir?: string;
 	/** Worker threads: a number, or 'auto' (one per core when there are enough documents). Default 'auto'. */
 	workers?: number | 'auto';
+	/** Sign every approved document with this certificate (drafts never). */
+	certificate?: SigningCertificate;
 }
 
 export interface GenerateResult {
@@ -44,6 +49,8 @@ export interface GenerateResult {
 	rendered: number;
 	fromCache: number;
 	workers: number;
+	/** Documents digitally signed (approved ones, when a certificate was given). */
+	signed: number;
 }
 
 let codeHash: string | undefined;
@@ -66,17 +73,29 @@ function rendererHash(): string {
 	return codeHash;
 }
 
-/** The cache key of one document: everything it prints (its model), its template and the renderer. */
-export function cacheKey(rolebook: Rolebook, role: Role, locale: string): string {
+/**
+ * The cache key of one document: everything it prints (its model, holders included), its
+ * template, the renderer, and — for a document that gets signed — the certificate's hash
+ * (never its password).
+ */
+export function cacheKey(rolebook: Rolebook, role: Role, locale: string, options: { holders?: readonly string[]; certificate?: SigningCertificate } = {}): string {
+	return keyOf(rolebook, role, locale, options).key;
+}
+
+function keyOf(rolebook: Rolebook, role: Role, locale: string, options: { holders?: readonly string[]; certificate?: SigningCertificate }): { key: string; signed: boolean } {
 	const template = templateFor(rolebook, role);
-	const model = documentModel(rolebook, role, locale, template);
-	return createHash('sha256').update(rendererHash()).update(JSON.stringify({ model, template })).digest('hex').slice(0, 40);
+	const model = documentModel(rolebook, role, locale, template, options.holders ? { holders: options.holders } : {});
+	const signedWith = options.certificate && isSignable(model) ? options.certificate.fingerprint : null;
+	const key = createHash('sha256').update(rendererHash()).update(JSON.stringify({ model, template, signedWith })).digest('hex').slice(0, 40);
+	return { key, signed: signedWith !== null };
 }
 
 export async function generatePdfs(rolebook: Rolebook, jobs: PdfJob[], options: GenerateOptions = {}): Promise<GenerateResult> {
 	const { cacheDir } = options;
 	// Keys first: this also checks every text against the font, so content errors surface before any work.
-	const keys = jobs.map((job) => cacheKey(rolebook, job.role, job.locale));
+	const { certificate } = options;
+	const identities = jobs.map((job) => keyOf(rolebook, job.role, job.locale, renderOptions(job, certificate)));
+	const keys = identities.map((identity) => identity.key);
 	const misses: number[] = [];
 	jobs.forEach((job, index) => {
 		const cached = cacheDir ? join(cacheDir, `${keys[index]}.pdf`) : undefined;
@@ -100,11 +119,11 @@ export async function generatePdfs(rolebook: Rolebook, jobs: PdfJob[], options: 
 			renameSync(temporary, join(cacheDir, `${keys[index]}.pdf`));
 		}
 	};
-	if (workers > 1) await renderOnWorkers(rolebook, jobs, misses, workers, save);
-	else for (const index of misses) save(index, await renderRolePdf(rolebook, jobs[index]!.role, jobs[index]!.locale));
+	if (workers > 1) await renderOnWorkers(rolebook, jobs, misses, workers, save, certificate);
+	else for (const index of misses) save(index, await renderRolePdf(rolebook, jobs[index]!.role, jobs[index]!.locale, renderOptions(jobs[index]!, certificate)));
 
 	if (cacheDir && existsSync(cacheDir)) pruneCache(cacheDir);
-	return { files: jobs.map((job) => job.file), rendered: misses.length, fromCache: jobs.length - misses.length, workers: workers > 1 ? workers : 0 };
+	return { files: jobs.map((job) => job.file), rendered: misses.length, fromCache: jobs.length - misses.length, workers: workers > 1 ? workers : 0, signed: identities.filter((identity) => identity.signed).length };
 }
 
 /** Entries unused for this long are removed (several builds — preview, sub-path — share the cache). */
@@ -118,16 +137,30 @@ function pruneCache(cacheDir: string): void {
 	}
 }
 
-async function renderOnWorkers(rolebook: Rolebook, jobs: PdfJob[], indices: number[], count: number, save: (index: number, bytes: Uint8Array) => void): Promise<void> {
+export function renderOptions(job: Pick<PdfJob, 'holders'>, certificate: SigningCertificate | undefined) {
+	return { ...(job.holders ? { holders: job.holders } : {}), ...(certificate ? { certificate } : {}) };
+}
+
+async function renderOnWorkers(
+	rolebook: Rolebook,
+	jobs: PdfJob[],
+	indices: number[],
+	count: number,
+	save: (index: number, bytes: Uint8Array) => void,
+	certificate: SigningCertificate | undefined,
+): Promise<void> {
 	const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 	const shares: WorkerJob[][] = Array.from({ length: count }, () => []);
-	indices.forEach((index, i) => shares[i % count]!.push({ index, roleId: jobs[index]!.role.id, locale: jobs[index]!.locale }));
+	indices.forEach((index, i) => {
+		const job = jobs[index]!;
+		shares[i % count]!.push({ index, roleId: job.role.id, locale: job.locale, ...(job.holders ? { holders: job.holders } : {}) });
+	});
 	const failures: string[] = [];
 	await Promise.all(
 		shares.map(
 			(share) =>
 				new Promise<void>((resolve, reject) => {
-					const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { rolebook, jobs: share }, execArgv: ['--import', tsx] });
+					const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { rolebook, jobs: share, certificate }, execArgv: ['--import', tsx] });
 					let done = 0;
 					worker.on('message', (reply: WorkerReply) => {
 						if ('error' in reply) failures.push(reply.error);

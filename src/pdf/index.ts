@@ -6,8 +6,18 @@
  *   fonts.ts   DejaVu Sans faces, parsed once; embed.ts the custom subset embedder
  *   fields.ts  AcroForm text and signature fields
  *   generate.ts many documents: content-hash cache, worker threads
+ *   sign.ts    digital signatures of approved documents (PKCS#12 from the environment)
  */
-export { renderRolePdf, layoutRole, templateFor, PdfContentError } from './render.ts';
+export { renderRolePdf, layoutRole, templateFor, isSignable, signatureInfo, PdfContentError, APPROVAL_SIGNATURE_FIELD, type RenderOptions } from './render.ts';
+export {
+	signingCertificate,
+	signingCertificateFromEnv,
+	SigningError,
+	SIGNING_ENV,
+	UNSIGNED_NOTICE,
+	type SigningCertificate,
+	type SignatureInfo,
+} from './sign.ts';
 export { generatePdfs, siteJobs, cacheKey, type PdfJob, type GenerateResult } from './generate.ts';
 export { MissingGlyphError } from './fonts.ts';
 export { upper } from './model.ts';

@@ -77,6 +77,8 @@ export interface DocumentModel {
 	approver?: SignatoryLine;
 	agreed: SignatoryLine[];
 	sections: DocumentSection[];
+	/** Names pre-filled into the first familiarisation rows (current holders of the role), in order. */
+	holders?: string[];
 	labels: DocumentLabels;
 	metadata: {
 		title: string;
@@ -93,7 +95,14 @@ export function upper(text: string, locale: string): string {
 	return text.toLocaleUpperCase(locale);
 }
 
-export function documentModel(rolebook: Rolebook, role: Role, locale: string, template: TemplateData): DocumentModel {
+export interface DocumentOptions {
+	/** Current holders' names, written into the familiarisation sheet's name fields. */
+	holders?: readonly string[];
+	/** Where the holder names come from, for error messages (default: "holders"). */
+	holdersOrigin?: { file: string; field: string };
+}
+
+export function documentModel(rolebook: Rolebook, role: Role, locale: string, template: TemplateData, options: DocumentOptions = {}): DocumentModel {
 	const { company } = rolebook;
 	const defaultLocale = company.defaultLocale;
 	const { text, fallback } = localizeRole(role, locale, defaultLocale);
@@ -137,6 +146,12 @@ export function documentModel(rolebook: Rolebook, role: Role, locale: string, te
 		items: section.items.map((value, i) => item(value, `sections[${s}].items[${i}]`)),
 	}));
 
+	const holdersOrigin = options.holdersOrigin ?? { file: `${role.dir}/role.yaml`, field: 'holders' };
+	const holders = (options.holders ?? []).flatMap((raw, i) => {
+		const name = raw.replace(/\s+/g, ' ').trim();
+		return name ? [check(name, holdersOrigin.file, `${holdersOrigin.field}[${i}]`)] : [];
+	});
+
 	const title = check(text.title, text.file, 'title', 'bold');
 	const department = check(localized(role.department.name, locale, defaultLocale).value, 'content/company.yaml', `departments[${company.departments.indexOf(role.department)}].name`);
 	const doc = role.document;
@@ -161,6 +176,7 @@ export function documentModel(rolebook: Rolebook, role: Role, locale: string, te
 		...(doc.approvedBy ? { approver: signatoryLine(doc.approvedBy) } : {}),
 		agreed: doc.agreedWith.map(signatoryLine),
 		sections,
+		...(holders.length > 0 ? { holders } : {}),
 		labels: {
 			approved: upperLabel('pdf.approved'),
 			agreed: upperLabel('pdf.agreed'),

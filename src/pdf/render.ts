@@ -11,7 +11,20 @@ import { BASE_RANGES, fontSubset } from './embed.ts';
 import { getFaces } from './fonts.ts';
 import { layoutDocument } from './layout/document.ts';
 import type { FaceName, Measure, Page } from './layout/types.ts';
-import { documentModel, type DocumentModel } from './model.ts';
+import { documentModel, type DocumentModel, type DocumentOptions } from './model.ts';
+import { signPdfBytes, type SignatureInfo, type SigningCertificate } from './sign.ts';
+
+/** Options of one document. Both change the bytes, so both are part of the cache key. */
+export interface RenderOptions extends DocumentOptions {
+	/**
+	 * Sign approved documents with this certificate, in the approver's signature field. Drafts
+	 * (and anything not approved) are never signed.
+	 */
+	certificate?: SigningCertificate;
+}
+
+/** The approver's signature field, as layout names it. */
+export const APPROVAL_SIGNATURE_FIELD = 'approval-signature';
 
 /** Raised for problems the content author can fix (unknown template…), worded for them. */
 export class PdfContentError extends Error {
@@ -36,18 +49,36 @@ export interface Laid {
 }
 
 /** The document model and its layout, without drawing: what tests and previews inspect. */
-export function layoutRole(rolebook: Rolebook, role: Role, locale: string): Laid {
+export function layoutRole(rolebook: Rolebook, role: Role, locale: string, options: DocumentOptions = {}): Laid {
 	const template = templateFor(rolebook, role);
-	const model = documentModel(rolebook, role, locale, template);
+	const model = documentModel(rolebook, role, locale, template, options);
 	return { model, template, pages: layoutDocument(model, template, measureWithFonts) };
 }
 
-export async function renderRolePdf(rolebook: Rolebook, role: Role, locale: string): Promise<Uint8Array> {
-	const { model, template, pages } = layoutRole(rolebook, role, locale);
+export async function renderRolePdf(rolebook: Rolebook, role: Role, locale: string, options: RenderOptions = {}): Promise<Uint8Array> {
+	const { model, template, pages } = layoutRole(rolebook, role, locale, options);
 	const faces = getFaces();
 	const [regular, bold] = await Promise.all([fontSubset(faces.regular, extraCodePoints(pages, 'regular')), fontSubset(faces.bold, extraCodePoints(pages, 'bold'))]);
 	const documentId = createHash('sha256').update(JSON.stringify({ model, template })).digest('hex').slice(0, 32);
-	return drawDocument({ pages, model, subsets: { regular, bold }, documentId });
+	const signature = options.certificate ? signatureInfo(model) : undefined;
+	const bytes = await drawDocument({ pages, model, subsets: { regular, bold }, documentId, ...(signature ? { signature: { ...signature, field: APPROVAL_SIGNATURE_FIELD } } : {}) });
+	return signature ? signPdfBytes(bytes, options.certificate!, signature) : bytes;
+}
+
+/** Whether a document would be signed given a certificate: approved, with an approver and an effective date. */
+export function isSignable(model: DocumentModel): boolean {
+	return !model.draft && Boolean(model.approver) && Boolean(model.metadata.date);
+}
+
+/** What the approver's signature states, all from the content; undefined for documents that are never signed. */
+export function signatureInfo(model: DocumentModel): SignatureInfo | undefined {
+	if (!isSignable(model)) return undefined;
+	return {
+		reason: `Approved: ${model.number} version ${model.version}`,
+		name: model.approver!.name,
+		date: model.metadata.date!,
+		location: model.company,
+	};
 }
 
 function inBase(codePoint: number): boolean {
@@ -59,8 +90,9 @@ function extraCodePoints(pages: Page[], face: FaceName): number[] {
 	const extra = new Set<number>();
 	for (const page of pages) {
 		for (const box of page.boxes) {
-			if ((box.kind === 'text' || box.kind === 'watermark') && box.style.face === face) {
-				for (const char of box.text) {
+			const text = (box.kind === 'text' || box.kind === 'watermark') && box.style.face === face ? box.text : box.kind === 'field' && face === 'regular' ? box.value : undefined;
+			if (text) {
+				for (const char of text) {
 					const cp = char.codePointAt(0)!;
 					if (cp > 0x7e && !inBase(cp)) extra.add(cp);
 				}

@@ -6,6 +6,7 @@ import { loadRolebook, type LoadOptions } from '../../model/index.ts';
 import { generatePdfs, siteJobs } from '../../pdf/index.ts';
 import type { Output } from '../output.ts';
 import { withProjectLock } from '../project-lock.ts';
+import { signingFromEnv } from '../signing.ts';
 import { check } from './check.ts';
 
 export interface BuildOptions extends LoadOptions {
@@ -21,6 +22,12 @@ export interface BuildOptions extends LoadOptions {
  */
 export async function build(options: BuildOptions, out: Output): Promise<number> {
 	if (check(options, out) !== 0) {
+		out.error('Build stopped before writing anything: the last good output is unchanged.');
+		return 1;
+	}
+	// The signing certificate (environment only) is opened before any work: a wrong password stops the build here.
+	const signing = signingFromEnv({ preview: options.preview ?? false }, out);
+	if (!signing.ok) {
 		out.error('Build stopped before writing anything: the last good output is unchanged.');
 		return 1;
 	}
@@ -51,10 +58,11 @@ export async function build(options: BuildOptions, out: Output): Promise<number>
 		const { rolebook } = loadRolebook(options);
 		const jobs = siteJobs(rolebook!, staging, { preview: options.preview ?? false });
 		const started = performance.now();
-		const result = await generatePdfs(rolebook!, jobs, { cacheDir: join(root, '.rolebook', 'pdf-cache') });
+		const result = await generatePdfs(rolebook!, jobs, { cacheDir: join(root, '.rolebook', 'pdf-cache'), ...(signing.certificate ? { certificate: signing.certificate } : {}) });
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
+		if (signing.notice) out.info(signing.notice);
 		out.info(
-			`✓ ${jobs.length} PDF job descriptions (${result.rendered} rendered${result.workers ? ` on ${result.workers} threads` : ''}, ${result.fromCache} unchanged from the cache) in ${seconds} s.`,
+			`✓ ${jobs.length} PDF job descriptions (${result.rendered} rendered${result.workers ? ` on ${result.workers} threads` : ''}, ${result.fromCache} unchanged from the cache${signing.certificate ? `, ${result.signed} digitally signed` : ''}) in ${seconds} s.`,
 		);
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });

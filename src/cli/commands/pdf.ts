@@ -3,6 +3,7 @@ import { loadRolebook, type LoadOptions, type Rolebook } from '../../model/index
 import { didYouMean } from '../../model/suggest.ts';
 import { generatePdfs, siteJobs, type PdfJob } from '../../pdf/index.ts';
 import { reportProblems, type Output } from '../output.ts';
+import { signingFromEnv } from '../signing.ts';
 
 export interface PdfOptions extends LoadOptions {
 	/** One role id; omit with `all`. */
@@ -16,6 +17,10 @@ export interface PdfOptions extends LoadOptions {
 	outDir?: string;
 	/** With --all: include drafts (watermarked). */
 	preview?: boolean;
+	/** false (--no-sign): do not sign even when a certificate is configured. Approved PDFs are signed when one is. */
+	sign?: boolean;
+	/** Names pre-filled into the familiarisation sheet (one role only). */
+	holders?: string[];
 }
 
 /** Renders one role in one locale to a file, or every published role in every locale to a folder. */
@@ -24,6 +29,10 @@ export async function pdf(options: PdfOptions, out: Output): Promise<number> {
 	if (!options.all && !options.role) return usage(out, 'name a role (e.g. "rolebook pdf key-account-manager") or use --all.');
 	if (options.all && options.out) return usage(out, '--out names the file for one role; with --all use --out-dir.');
 	if (!options.all && options.outDir) return usage(out, '--out-dir is for --all; for one role use --out <file>.');
+
+	if (options.all && options.holders?.length) return usage(out, '--holder names the holders of one role; it cannot be used with --all.');
+	const signing = signingFromEnv({ preview: options.preview ?? false, sign: options.sign ?? true }, out);
+	if (!signing.ok) return 1;
 
 	const { rolebook, problems } = loadRolebook(options);
 	if (!rolebook) {
@@ -38,12 +47,14 @@ export async function pdf(options: PdfOptions, out: Output): Promise<number> {
 	} else {
 		const job = oneJob(rolebook, options, root, out);
 		if (!job) return 1;
-		jobs = [job];
+		jobs = [options.holders?.length ? { ...job, holders: options.holders } : job];
 	}
 	try {
 		const started = performance.now();
-		const result = await generatePdfs(rolebook, jobs, {});
+		const result = await generatePdfs(rolebook, jobs, signing.certificate ? { certificate: signing.certificate } : {});
 		const ms = Math.round(performance.now() - started);
+		if (signing.notice) out.info(signing.notice);
+		else out.info(`${result.signed} of ${jobs.length} PDFs digitally signed (approved roles only).`);
 		if (jobs.length === 1) out.info(`✓ ${jobs[0]!.file} (${jobs[0]!.role.id}, ${jobs[0]!.locale}) in ${ms} ms.`);
 		else out.info(`✓ ${result.files.length} PDFs in ${resolve(root, options.outDir ?? 'pdf')} in ${ms} ms${result.workers ? ` on ${result.workers} threads` : ''}.`);
 		return 0;

@@ -5,11 +5,12 @@
  * from the content hash, fixed producer and creator.
  */
 import { deflateSync } from 'node:zlib';
-import { PDFDocument, PDFHexString, PDFName, PDFRawStream, type PDFDict, type PDFRef } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, type PDFRef } from 'pdf-lib';
 import { embedSubset, type FontSubset } from '../embed.ts';
 import { acroForm, fieldWriter } from '../fields.ts';
 import type { FaceName, Page } from '../layout/types.ts';
 import type { DocumentModel } from '../model.ts';
+import { signaturePlaceholder, type SignatureInfo } from '../sign.ts';
 import { drawRule, drawText, drawWatermark, type PlacedFonts } from './primitives.ts';
 
 export const PRODUCER = 'Rolebook (pdf-lib)';
@@ -20,9 +21,14 @@ export interface DrawInput {
 	subsets: Record<FaceName, FontSubset>;
 	/** 32 hex digits identifying the content; becomes the trailer /ID. */
 	documentId: string;
+	/**
+	 * Prepare a digital signature in this field (the approver's): a /Sig value with placeholders
+	 * that `signPdfBytes` fills. Without a field of that name, an invisible one is added on page 1.
+	 */
+	signature?: SignatureInfo & { field: string };
 }
 
-export async function drawDocument({ pages, model, subsets, documentId }: DrawInput): Promise<Uint8Array> {
+export async function drawDocument({ pages, model, subsets, documentId, signature }: DrawInput): Promise<Uint8Array> {
 	const doc = await PDFDocument.create({ updateMetadata: false });
 	const context = doc.context;
 	setMetadata(doc, model);
@@ -34,8 +40,10 @@ export async function drawDocument({ pages, model, subsets, documentId }: DrawIn
 	const fontRefs: Record<FaceName, PDFRef> = { regular: embedSubset(context, subsets.regular), bold: embedSubset(context, subsets.bold) };
 	const resources = context.register(context.obj({ Font: { F1: fontRefs.regular, F2: fontRefs.bold }, ProcSet: ['PDF', 'Text'] }));
 
-	const fields = fieldWriter(context, fonts.regular.resource);
+	const fields = fieldWriter(context, fonts.regular, fontRefs.regular);
 	const fieldRefs: PDFRef[] = [];
+	let signatureField: PDFRef | undefined;
+	let firstPage: PDFRef | undefined;
 	for (const layout of pages) {
 		const page = doc.addPage([layout.width, layout.height]);
 		page.node.set(PDFName.of('Resources'), resources);
@@ -45,9 +53,20 @@ export async function drawDocument({ pages, model, subsets, documentId }: DrawIn
 			const ref = fields.add(box, page.ref, layout.height);
 			page.node.addAnnot(ref);
 			fieldRefs.push(ref);
+			if (signature && box.name === signature.field && box.type === 'signature') signatureField = ref;
 		}
+		firstPage ??= page.ref;
 	}
-	if (fieldRefs.length > 0) doc.catalog.set(PDFName.of('AcroForm'), acroForm(context, fieldRefs, fonts.regular.resource, fontRefs.regular));
+	if (signature) {
+		if (!signatureField) {
+			// A template without an approval block: sign in an invisible field of the same name.
+			signatureField = fields.add({ kind: 'field', type: 'signature', name: signature.field, label: signature.reason, x: 0, y: 0, width: 0, height: 0 }, firstPage!, 0);
+			doc.getPage(0).node.addAnnot(signatureField);
+			fieldRefs.push(signatureField);
+		}
+		context.lookup(signatureField, PDFDict).set(PDFName.of('V'), signaturePlaceholder(context, signature));
+	}
+	if (fieldRefs.length > 0) doc.catalog.set(PDFName.of('AcroForm'), acroForm(context, fieldRefs, fonts.regular.resource, fontRefs.regular, { signed: Boolean(signature) }));
 
 	const id = PDFHexString.of(documentId);
 	context.trailerInfo.ID = context.obj([id, id]);

@@ -129,8 +129,8 @@ function signatureRows(ctx: Context, x: number, width: number, who: SignatoryLin
 	return [signature, date];
 }
 
-function field(type: FieldBox['type'], name: string, label: string, x: number, y: number, width: number, height: number): FieldBox {
-	return { kind: 'field', type, name, label, x, y, width, height };
+function field(type: FieldBox['type'], name: string, label: string, x: number, y: number, width: number, height: number, value?: string): FieldBox {
+	return { kind: 'field', type, name, label, x, y, width, height, ...(value !== undefined ? { value } : {}) };
 }
 
 /** "JOB DESCRIPTION", the role title, department, document number · version · effective date. */
@@ -238,7 +238,9 @@ function familiarisationBlocks(ctx: Context, block: TemplateBlock): Block[] {
 		],
 	};
 	const rowHeight = geo.base * 2.6;
-	const rows = Array.from({ length: block.rows ?? 10 }, (_, index): Block => {
+	// Pre-filled holders take the first rows; more holders than the template's rows add rows.
+	const holders = model.holders ?? [];
+	const rows = Array.from({ length: Math.max(block.rows ?? 10, holders.length) }, (_, index): Block => {
 		const n = String(index + 1).padStart(2, '0');
 		const number = `${index + 1}`;
 		const style = body(ctx);
@@ -251,7 +253,7 @@ function familiarisationBlocks(ctx: Context, block: TemplateBlock): Block[] {
 					boxes: [
 						...cellRules(rowHeight, false),
 						{ kind: 'text', x: columns[0]! + (columns[1]! - columns[0]! - ctx.measure(number, style.face, style.size)) / 2, y: rowHeight / 2 + style.size * 0.35, text: number, style },
-						field('text', `familiarisation-${n}-name`, `${model.labels.familiarisation} ${number}: ${model.labels.fullName}`, ...cell(1)),
+						field('text', `familiarisation-${n}-name`, `${model.labels.familiarisation} ${number}: ${model.labels.fullName}`, ...cell(1), holders[index]),
 						field('text', `familiarisation-${n}-date`, `${model.labels.familiarisation} ${number}: ${model.labels.date}`, ...cell(2)),
 						field('signature', `familiarisation-${n}-signature`, `${model.labels.familiarisation} ${number}: ${model.labels.signature}`, ...cell(3)),
 					],

@@ -46,6 +46,8 @@ export interface FieldBox {
 	y: number;
 	width: number;
 	height: number;
+	/** Pre-filled value of a text field (shown through its appearance). */
+	value?: string;
 }
 
 /** Large text rotated across the page centre, under everything else (e.g. "DRAFT"). */
