@@ -9,6 +9,7 @@ import { hasErrors, sortProblems, type Problem } from './problems.ts';
 import { normalise } from './normalise.ts';
 import type { Rolebook } from './types.ts';
 import { validateContent } from './validate.ts';
+import { today } from './today.ts';
 
 export interface LoadOptions {
 	/** Project root; problems name files relative to it. Default: the current directory. */
@@ -19,7 +20,7 @@ export interface LoadOptions {
 	stringsDir?: string;
 	/** PDF templates folder. Default: `<root>/templates`. */
 	templatesDir?: string;
-	/** ISO date used as "today" for review-by warnings. Default: the current date. */
+	/** ISO date used as "today" for review-by warnings. Default: `$ROLEBOOK_TODAY` or the current date. */
 	today?: string;
 	/** Keep items marked internal (HR-only tools). Default false. */
 	includeInternal?: boolean;
@@ -45,13 +46,25 @@ export function resolvePaths(options: LoadOptions = {}): ContentPaths {
 export function loadRolebook(options: LoadOptions = {}): LoadResult {
 	const problems: Problem[] = [];
 	const raw = readContent(resolvePaths(options), problems);
-	validateContent(raw, { today: options.today ?? new Date().toISOString().slice(0, 10) }, problems);
+	validateContent(raw, { today: options.today ?? todayOrProblem(problems) }, problems);
 	const sorted = sortProblems(problems);
 	if (hasErrors(sorted)) return { problems: sorted };
 	return { rolebook: normalise(raw, { includeInternal: options.includeInternal ?? false }), problems: sorted };
 }
 
+/** `$ROLEBOOK_TODAY` or the current date; a malformed variable is reported like bad content. */
+function todayOrProblem(problems: Problem[]): string {
+	try {
+		return today();
+	} catch (error) {
+		problems.push({ severity: 'error', file: 'ROLEBOOK_TODAY (environment variable)', message: (error as Error).message });
+		return new Date().toISOString().slice(0, 10);
+	}
+}
+
 export * from './types.ts';
+export * from './openings.ts';
+export { today } from './today.ts';
 export * from './localize.ts';
 export { formatProblem, hasErrors, type Problem } from './problems.ts';
 export { ITEM_ANCHOR_PREFIX } from './normalise.ts';

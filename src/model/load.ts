@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path';
 import type { z } from 'zod';
 import type { Problem } from './problems.ts';
 import { schemaProblems } from './schema-problems.ts';
+import { openingSchema, type OpeningData } from './schema/opening.ts';
 import { chapterSchema, companySchema, roleFactsSchema, roleTextSchema, signOffsSchema, templateSchema } from './schema/index.ts';
 import type { ChapterData, CompanyData, RoleFactsData, RoleTextData, SignOffsData, TemplateData } from './schema/index.ts';
 import { displayPath, readSourceFile, type SourceFile } from './source.ts';
@@ -53,6 +54,14 @@ export interface RawContent {
 	templateIds: string[];
 	/** Locale folders and files whose names are not configured locales are reported later. */
 	localeNames: { file: string; locale: string }[];
+	/** `content/openings/<id>.yaml`, sorted by id; `opening` is absent when the file failed its schema. */
+	openings: RawOpening[];
+}
+
+export interface RawOpening {
+	id: string;
+	file: string;
+	opening?: Parsed<OpeningData>;
 }
 
 export interface ContentPaths {
@@ -116,7 +125,7 @@ function readRoleFolder(dir: string, id: string, root: string, raw: RawContent, 
 
 export function readContent(paths: ContentPaths, problems: Problem[]): RawContent {
 	const { root, contentDir, stringsDir, templatesDir } = paths;
-	const raw: RawContent = { roles: [], chapters: [], strings: [], templates: new Map(), templateIds: [], localeNames: [] };
+	const raw: RawContent = { roles: [], chapters: [], strings: [], templates: new Map(), templateIds: [], localeNames: [], openings: [] };
 
 	const companyFile = join(contentDir, 'company.yaml');
 	if (existsSync(companyFile)) {
@@ -150,6 +159,18 @@ export function readContent(paths: ContentPaths, problems: Problem[]): RawConten
 
 	const signOffsFile = join(contentDir, 'sign-offs.yaml');
 	if (existsSync(signOffsFile)) raw.signOffs = parse(readSourceFile(signOffsFile, root, problems), signOffsSchema, problems);
+
+	// Openings: one vacancy per file, content/openings/<id>.yaml.
+	const openingsDir = join(contentDir, 'openings');
+	for (const name of listDir(openingsDir)) {
+		const file = join(openingsDir, name);
+		if (extname(name) !== '.yaml') {
+			problems.push({ severity: 'warning', file: displayPath(file, root), message: 'is ignored: an opening is a file <opening-id>.yaml' });
+			continue;
+		}
+		const opening = parse(readSourceFile(file, root, problems), openingSchema, problems);
+		raw.openings.push({ id: basename(name, '.yaml'), file: displayPath(file, root), ...(opening ? { opening } : {}) });
+	}
 
 	const handbookDir = join(contentDir, 'handbook');
 	for (const locale of listDir(handbookDir)) {

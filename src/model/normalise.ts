@@ -7,6 +7,7 @@ import type { RawContent, RawRoleVersion } from './load.ts';
 import type { ItemData, SectionKind, TemplateData } from './schema/index.ts';
 import type { Chapter, Company, Holder, Item, PartyRef, Position, Role, RoleText, Rolebook, Section, Signatory, UiStrings } from './types.ts';
 import { localized } from './localize.ts';
+import { normaliseOpenings } from './normalise-openings.ts';
 
 /** Prefix of item anchors per section kind: duties → "duty-2-13". */
 export const ITEM_ANCHOR_PREFIX: Record<Exclude<SectionKind, 'custom'>, string> = {
@@ -42,6 +43,8 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 		defaultLocale: companyData.locales.default,
 		locales: companyData.locales.configured,
 		site: companyData.site,
+		...(companyData.website ? { website: companyData.website } : {}),
+		...(companyData.logo ? { logo: companyData.logo } : {}),
 		defaultTemplate: companyData.defaultTemplate,
 		departments: companyData.departments,
 		positions,
@@ -159,7 +162,7 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 	const templates: Record<string, TemplateData> = {};
 	for (const [id, template] of [...raw.templates].sort(([a], [b]) => a.localeCompare(b))) templates[id] = template.data;
 
-	return { company, roles: roles.sort((a, b) => a.id.localeCompare(b.id)), chapters, strings, holders, templates };
+	return { company, roles: roles.sort((a, b) => a.id.localeCompare(b.id)), chapters, strings, holders, templates, openings: normaliseOpenings(raw) };
 }
 
 /**

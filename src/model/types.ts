@@ -5,6 +5,7 @@
  */
 import type { LocalizedText, PersonName, TargetData } from './schema/index.ts';
 import type { DOCUMENT_STATUSES, EDUCATION_LEVELS, PROVISION_TOPICS, ROLE_CATEGORIES, SectionKind, TemplateData } from './schema/index.ts';
+import type { EmploymentType, SALARY_PERIODS, WORKPLACE_TYPES } from './schema/index.ts';
 
 export type Locale = string;
 
@@ -32,6 +33,10 @@ export interface Company {
 	defaultLocale: Locale;
 	locales: Locale[];
 	site: { url: string; editUrl?: string };
+	/** The company's own website. */
+	website?: string;
+	/** Logo: a path in public/ or a full URL. */
+	logo?: string;
 	defaultTemplate: string;
 	departments: Department[];
 	positions: Position[];
@@ -143,6 +148,8 @@ export interface Rolebook {
 	holders: Holder[];
 	/** PDF templates (`templates/<id>.yaml`) by id. */
 	templates: Record<string, TemplateData>;
+	/** Openings (vacancies), drafts and closed ones included, sorted by id. See src/model/openings.ts for what is public. */
+	openings: Opening[];
 }
 
 /** A person holding a role, by name only, with the familiarisation sheets they signed. */
@@ -160,4 +167,34 @@ export interface LocalizedRole {
 	text: RoleText;
 	/** True when `text` is the default locale's, shown because this locale has no translation. */
 	fallback: boolean;
+}
+
+/** A vacancy for one role (content/openings/<id>.yaml), without its internal notes. */
+export interface Opening {
+	id: string;
+	/** Source file, relative to the project root. */
+	file: string;
+	/** Id of the role (always an approved role, unless the opening is a draft). */
+	role: string;
+	/** Languages the vacancy is advertised in; the default locale first. */
+	locales: Locale[];
+	draft: boolean;
+	/** The vacancy's reference for job boards (default: the id). */
+	reference: string;
+	/** Posting title per locale; absent = the role's title. */
+	title?: LocalizedText;
+	description: LocalizedText;
+	requirements: LocalizedText[];
+	employmentType: EmploymentType[];
+	location: {
+		type: (typeof WORKPLACE_TYPES)[number];
+		address?: { street?: LocalizedText; city: LocalizedText; region?: LocalizedText; postalCode?: string; country: string };
+		applicantCountries: string[];
+	};
+	salary: { kind: 'by-agreement' } | { kind: 'range'; min?: number; max?: number; currency: string; period: (typeof SALARY_PERIODS)[number] };
+	/** YYYY-MM-DD. */
+	datePosted: string;
+	/** Last day applications are accepted, YYYY-MM-DD; closed from the next day. */
+	validThrough: string;
+	apply: { url?: string; email?: string; direct: boolean };
 }

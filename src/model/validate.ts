@@ -8,6 +8,7 @@ import { formatPath, type PathSegment, type Problem } from './problems.ts';
 import { KEBAB_ID, REQUIRED_SECTION_KINDS, type ItemData, type RoleTextData, type SectionData } from './schema/index.ts';
 import type { SourceFile } from './source.ts';
 import { didYouMean } from './suggest.ts';
+import { validateOpenings } from './validate-openings.ts';
 
 export const PLACEHOLDERS = ['jurisdiction', 'company'] as const;
 const PLACEHOLDER = /\{([^{}]*)\}/g;
@@ -196,6 +197,7 @@ export function validateContent(raw: RawContent, options: ValidateOptions, probl
 		validateText(source, ['summary'], data.summary, problems);
 	}
 
+	validateOpenings(raw, problems);
 	validateStrings(raw, configured, defaultLocale, problems);
 }
 

@@ -60,6 +60,13 @@ export const companySchema = z.strictObject({
 			.refine((value) => value.includes('%7Bpath%7D') || value.includes('{path}'), { error: 'must contain {path} where the file path goes' })
 			.optional(),
 	}),
+	/** The company's own website (not the handbook): job postings name it as the hiring organisation's address. */
+	website: z.url().optional(),
+	/**
+	 * The company logo for job postings and link previews: a file in `public/` (e.g. "logo.png",
+	 * at least 112×112 px) or a full URL.
+	 */
+	logo: z.string().trim().min(1).optional(),
 	/** PDF template used when a role does not choose one. */
 	defaultTemplate: kebabId.default('classic'),
 	departments: z.array(department).min(1),

@@ -5,3 +5,4 @@ export * from './role-text.ts';
 export * from './handbook.ts';
 export * from './template.ts';
 export * from './sign-offs.ts';
+export * from './opening.ts';

@@ -1,0 +1,66 @@
+/**
+ * What of the openings is public, and an opening's texts in one language. An opening is open
+ * through its validThrough date and closed from the next day; closed openings keep their page
+ * (it says the vacancy is closed) but leave lists, feeds and the sitemap.
+ */
+import { localizeRole, localized } from './localize.ts';
+import type { Locale, Opening, Rolebook } from './types.ts';
+
+export function isOpen(opening: Opening, today: string): boolean {
+	return opening.validThrough >= today;
+}
+
+/** Openings with a page: all but drafts, unless a preview build asks for them (closed ones included). */
+export function publishedOpenings(rolebook: Rolebook, options: { preview: boolean }): Opening[] {
+	return rolebook.openings.filter((opening) => options.preview || !opening.draft);
+}
+
+/** Openings to list, feed and put in the sitemap: published and open today. */
+export function openOpenings(rolebook: Rolebook, options: { preview: boolean; today: string }): Opening[] {
+	return publishedOpenings(rolebook, options).filter((opening) => isOpen(opening, options.today));
+}
+
+/** An opening in one language, falling back to the default locale where it is not advertised in it. */
+export interface LocalizedOpening {
+	opening: Opening;
+	/** The page's locale. */
+	locale: Locale;
+	/** The language the texts below are in: `locale`, or the default locale on a fallback page. */
+	textLocale: Locale;
+	fallback: boolean;
+	title: string;
+	description: string;
+	/** The description split into paragraphs (blank lines). */
+	paragraphs: string[];
+	requirements: string[];
+	/** City (and region) in the text's language, when the opening has an address. */
+	place?: { street?: string; city: string; region?: string };
+	/** The role's title in the same language. */
+	roleTitle: string;
+	departmentName: string;
+}
+
+export function localizeOpening(rolebook: Rolebook, opening: Opening, locale: Locale): LocalizedOpening {
+	const { defaultLocale } = rolebook.company;
+	const textLocale = opening.locales.includes(locale) ? locale : defaultLocale;
+	const text = (value: Record<string, string>) => localized(value, textLocale, defaultLocale).value;
+	const role = rolebook.roles.find((candidate) => candidate.id === opening.role)!;
+	const roleTitle = localizeRole(role, textLocale, defaultLocale).text.title;
+	const description = text(opening.description).trim();
+	const address = opening.location.address;
+	return {
+		opening,
+		locale,
+		textLocale,
+		fallback: textLocale !== locale,
+		title: opening.title ? text(opening.title) : roleTitle,
+		description,
+		paragraphs: description.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean),
+		requirements: opening.requirements.map(text),
+		...(address
+			? { place: { city: text(address.city), ...(address.street ? { street: text(address.street) } : {}), ...(address.region ? { region: text(address.region) } : {}) } }
+			: {}),
+		roleTitle,
+		departmentName: localized(role.department.name, textLocale, defaultLocale).value,
+	};
+}
