@@ -120,6 +120,13 @@ describe.skipIf(needsPdfsig)('signed approved PDFs (pdfsig)', () => {
 		for (const locale of ['en', 'de']) expect(pdfsig(readFileSync(join(dir, `${locale}.pdf`)))).toContain('Signature is Valid');
 	});
 
+	it('a template without an approval block (US acknowledgement) is signed in an invisible approval-signature field', async () => {
+		const us: Role = { ...role, template: 'us-acknowledgement' };
+		const report = pdfsig(await renderRolePdf(rolebook, us, 'en', { certificate }));
+		expect(report).toContain('Signature Field Name: approval-signature');
+		expect(report).toContain('Signature is Valid.');
+	});
+
 	it('drafts are never signed, even with a certificate', async () => {
 		const bytes = await renderRolePdf(rolebook, draft, 'en', { certificate });
 		const text = Buffer.from(bytes).toString('latin1');
