@@ -11,7 +11,7 @@ const contentDir = process.env.ROLEBOOK_CONTENT ?? './content';
 
 export const collections = {
 	roleTexts: defineCollection({
-		loader: glob({ pattern: '*/*.mdx', base: `${contentDir}/roles` }),
+		loader: glob({ pattern: ['*/*.mdx', '*/versions/*/*.mdx'], base: `${contentDir}/roles` }),
 		schema: roleTextSchema,
 	}),
 	chapters: defineCollection({

@@ -6,7 +6,10 @@
 import { Command, CommanderError } from 'commander';
 import { build } from './commands/build.ts';
 import { check } from './commands/check.ts';
+import { newRole } from './commands/new-role.ts';
+import { newVersion } from './commands/new-version.ts';
 import { pdf } from './commands/pdf.ts';
+import { status } from './commands/status.ts';
 import { consoleOutput } from './output.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -70,6 +73,58 @@ export async function main(argv: string[]): Promise<number> {
 				},
 				consoleOutput,
 			);
+		});
+
+	program
+		.command('status')
+		.description('Report who has signed which version of each role, and which translations are current, outdated or missing.')
+		.option('--content <dir>', 'content folder (default: ./content or $ROLEBOOK_CONTENT)')
+		.option('--sign-offs', 'only the sign-off register')
+		.option('--translations', 'only the translation status')
+		.action((options: { content?: string; signOffs?: boolean; translations?: boolean }) => {
+			const both = !options.signOffs && !options.translations;
+			exitCode = status(
+				{ ...(options.content ? { contentDir: options.content } : {}), signOffs: both || Boolean(options.signOffs), translations: both || Boolean(options.translations) },
+				consoleOutput,
+			);
+		});
+
+	program
+		.command('new')
+		.description('Scaffold a new role from templates/role/: role.yaml and a text file per locale, as a draft.')
+		.argument('<id>', 'role id, kebab-case (the URL slug), e.g. logistics-manager')
+		.requiredOption('-d, --department <id>', 'department id from content/company.yaml')
+		.option('-t, --title <title>', 'title in the default locale')
+		.option('--category <category>', 'specialist, manager, performer or technical', 'specialist')
+		.option('--reports-to <id>', 'role or position id of the direct manager')
+		.option('--locales <list>', 'comma-separated locales to create text files for (default: those every role is translated into)')
+		.option('--content <dir>', 'content folder (default: ./content or $ROLEBOOK_CONTENT)')
+		.option('--dry-run', 'show what would be written')
+		.action((id: string, options: { department: string; title?: string; category: string; reportsTo?: string; locales?: string; content?: string; dryRun?: boolean }) => {
+			exitCode = newRole(
+				{
+					id,
+					department: options.department,
+					category: options.category,
+					...(options.title ? { title: options.title } : {}),
+					...(options.reportsTo ? { reportsTo: options.reportsTo } : {}),
+					...(options.locales ? { locales: options.locales.split(',').map((l) => l.trim()) } : {}),
+					...(options.content ? { contentDir: options.content } : {}),
+					dryRun: Boolean(options.dryRun),
+				},
+				consoleOutput,
+			);
+		});
+
+	program
+		.command('version')
+		.description('Start a new version of an approved role: freeze the current one in versions/<n>/ and make version n+1 a draft.')
+		.argument('<id>', 'role id')
+		.option('-s, --summary <text>', 'what will change (default locale)')
+		.option('--content <dir>', 'content folder (default: ./content or $ROLEBOOK_CONTENT)')
+		.option('--dry-run', 'show what would change')
+		.action((id: string, options: { summary?: string; content?: string; dryRun?: boolean }) => {
+			exitCode = newVersion({ id, ...(options.summary ? { summary: options.summary } : {}), ...(options.content ? { contentDir: options.content } : {}), dryRun: Boolean(options.dryRun) }, consoleOutput);
 		});
 
 	try {

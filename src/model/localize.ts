@@ -48,12 +48,22 @@ export function publishedRoles(rolebook: Rolebook, options: { preview: boolean }
 }
 
 /**
+ * Roles whose versions have pages and PDFs: those shown, plus retired ones in public builds —
+ * a version once published stays readable at its URL after the role is retired.
+ */
+export function versionedRoles(rolebook: Rolebook, options: { preview: boolean }): Role[] {
+	const retired = options.preview ? [] : rolebook.roles.filter((role) => role.document.status === 'retired');
+	return [...publishedRoles(rolebook, options), ...retired];
+}
+
+/**
  * Every version a reader can open at `/roles/<id>/v<n>/`, oldest first: the frozen past
- * versions and the shown version itself when it is approved.
+ * versions and the shown version itself unless it is a draft (a retired role's last version
+ * stays readable).
  */
 export function readableVersions(role: Role): Role[] {
 	const versions = role.history.filter((version) => version.document.status !== 'draft');
-	return role.document.status === 'approved' ? [...versions, role] : versions;
+	return role.document.status === 'draft' ? versions : [...versions, role];
 }
 
 /** Fills `{name}` placeholders of a UI string. */

@@ -26,6 +26,7 @@ export function normaliseOpenings(raw: RawContent): Opening[] {
 				...(data.title ? { title: data.title } : {}),
 				description: data.description,
 				requirements: data.requirements,
+				...(data.experienceYears !== undefined ? { experienceYears: data.experienceYears } : {}),
 				employmentType: data.employmentType,
 				location: {
 					type: data.location.type,

@@ -185,6 +185,8 @@ export interface Opening {
 	title?: LocalizedText;
 	description: LocalizedText;
 	requirements: LocalizedText[];
+	/** Years of experience asked for, when the vacancy differs from the role. */
+	experienceYears?: number;
 	employmentType: EmploymentType[];
 	location: {
 		type: (typeof WORKPLACE_TYPES)[number];

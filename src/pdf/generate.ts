@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { publishedRoles, type Role, type Rolebook } from '../model/index.ts';
+import { holderNames, publishedRoles, readableVersions, versionedRoles, type Role, type Rolebook } from '../model/index.ts';
 import { documentModel } from './model.ts';
 import { isSignable, renderRolePdf, templateFor } from './render.ts';
 import type { SigningCertificate } from './sign.ts';
@@ -25,14 +25,32 @@ export interface PdfJob {
 	holders?: string[];
 }
 
-/** Below this many documents to render, starting workers costs more than it saves. */
-export const MIN_DOCUMENTS_FOR_WORKERS = 24;
+/**
+ * Below this many documents to render, starting workers costs more than it saves: a worker
+ * takes ~1.5 s to start (TypeScript loaded through tsx) and a document ~8–10 ms, so two
+ * workers pay off from about 300 documents (1,188 documents: 11.6 s on one core, 8.3 s on two).
+ */
+export const MIN_DOCUMENTS_FOR_WORKERS = 300;
 
-/** Every published role (drafts too in a preview) × every configured locale, at `<outDir>/<locale>/roles/<id>.pdf`. */
+/** The PDFs of a site: every published role (drafts too in a preview) × configured locale at `<outDir>/<locale>/roles/<id>.pdf`, and every readable version at `…/<id>/v<n>.pdf`. */
 export function siteJobs(rolebook: Rolebook, outDir: string, options: { preview: boolean }): PdfJob[] {
-	return publishedRoles(rolebook, options).flatMap((role) =>
-		rolebook.company.locales.map((locale) => ({ role, locale, file: join(outDir, locale, 'roles', `${role.id}.pdf`) })),
+	const { locales } = rolebook.company;
+	const file = (locale: string, path: string) => join(outDir, locale, 'roles', `${path}.pdf`);
+	// Names of the people holding a role go on its familiarisation sheet in preview builds only:
+	// they are HR's working copies; public PDFs never carry personal names.
+	const holders = (role: Role, locale: string) => {
+		const names = options.preview ? holderNames(rolebook, role.id, locale) : [];
+		return names.length > 0 ? { holders: names } : {};
+	};
+	const shown = publishedRoles(rolebook, options);
+	const current = shown.flatMap((role) => locales.flatMap((locale) => [role.id, ...role.formerIds].map((id) => ({ role, locale, file: file(locale, id), ...holders(role, locale) }))));
+	// Every readable version at a URL that never changes: /{locale}/roles/{id}/v{n}.pdf (and under former ids).
+	const versions = versionedRoles(rolebook, options).flatMap((role) =>
+		readableVersions(role).flatMap((version) =>
+			locales.flatMap((locale) => [role.id, ...role.formerIds].map((id) => ({ role: version, locale, file: file(locale, `${id}/v${version.document.version}`) }))),
+		),
 	);
+	return [...current, ...versions];
 }
 
 export interface GenerateOptions {
@@ -153,7 +171,7 @@ async function renderOnWorkers(
 	const shares: WorkerJob[][] = Array.from({ length: count }, () => []);
 	indices.forEach((index, i) => {
 		const job = jobs[index]!;
-		shares[i % count]!.push({ index, roleId: job.role.id, locale: job.locale, ...(job.holders ? { holders: job.holders } : {}) });
+		shares[i % count]!.push({ index, roleId: job.role.id, version: job.role.document.version, locale: job.locale, ...(job.holders ? { holders: job.holders } : {}) });
 	});
 	const failures: string[] = [];
 	await Promise.all(

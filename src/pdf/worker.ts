@@ -11,6 +11,8 @@ import type { SigningCertificate } from './sign.ts';
 export interface WorkerJob {
 	index: number;
 	roleId: string;
+	/** Which version of the role: the current one or a frozen past one. */
+	version: number;
 	locale: string;
 	holders?: string[];
 }
@@ -19,7 +21,8 @@ export type WorkerReply = { index: number; bytes: Uint8Array } | { index: number
 const { rolebook, jobs, certificate } = workerData as { rolebook: Rolebook; jobs: WorkerJob[]; certificate?: SigningCertificate };
 for (const job of jobs) {
 	try {
-		const role = rolebook.roles.find((candidate) => candidate.id === job.roleId)!;
+		const current = rolebook.roles.find((candidate) => candidate.id === job.roleId)!;
+		const role = [current, ...current.history].find((candidate) => candidate.document.version === job.version)!;
 		const bytes = await renderRolePdf(rolebook, role, job.locale, renderOptions(job, certificate));
 		parentPort!.postMessage({ index: job.index, bytes } satisfies WorkerReply, [bytes.buffer as ArrayBuffer]);
 	} catch (error) {

@@ -1,9 +1,11 @@
 /** Every page family of the site with its per-locale paths: one list for routes, sitemap and tests. */
 import type { PageAlternates } from './alternates.ts';
+import type { Role } from '../model/index.ts';
 import { getRolebook, paths, siteChapters, siteRoles } from './rolebook.ts';
+import { siteOpenings, siteOpenOpenings } from './openings.ts';
 
 export interface PageFamily {
-	kind: 'home' | 'role' | 'chapter';
+	kind: 'home' | 'role' | 'chapter' | 'openings' | 'opening';
 	id: string;
 	alternates: PageAlternates;
 }
@@ -30,11 +32,34 @@ export function roleFamily(id: string): PageFamily {
 	return family('role', id, (locale) => paths.role(locale, id), Object.keys(role.texts));
 }
 
+/** A version page: its own translations; the version in force points its canonical URL at the role page. */
+export function versionFamily(role: Role, version: Role, path: (locale: string, id: string, version: number) => string = paths.roleVersion): PageFamily {
+	return family('role', `${role.id}/v${version.document.version}`, (locale) => path(locale, role.id, version.document.version), Object.keys(version.texts));
+}
+
 export function chapterFamily(slug: string): PageFamily {
 	const chapter = siteChapters().find((candidate) => candidate.slug === slug)!;
 	return family('chapter', slug, (locale) => paths.chapter(locale, slug), Object.keys(chapter.texts));
 }
 
+/** The openings list: in every locale. */
+export function openingsFamily(): PageFamily {
+	return family('openings', 'openings', paths.openings, getRolebook().company.locales);
+}
+
+/** An opening's page: translated in the languages it is advertised in. */
+export function openingFamily(id: string): PageFamily {
+	const opening = siteOpenings().find((candidate) => candidate.id === id)!;
+	return family('opening', id, (locale) => paths.opening(locale, id), opening.locales);
+}
+
+/** Pages for the sitemap: closed openings keep their page but are no longer listed. */
 export function allPageFamilies(): PageFamily[] {
-	return [homeFamily(), ...siteRoles().map((role) => roleFamily(role.id)), ...siteChapters().map((chapter) => chapterFamily(chapter.slug))];
+	return [
+		homeFamily(),
+		...siteRoles().map((role) => roleFamily(role.id)),
+		...siteChapters().map((chapter) => chapterFamily(chapter.slug)),
+		openingsFamily(),
+		...siteOpenOpenings().map((opening) => openingFamily(opening.id)),
+	];
 }

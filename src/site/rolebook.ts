@@ -3,7 +3,8 @@
  * the normalised model. A content error stops the build with the same report as
  * `npm run check` rather than a stack trace from deep inside a page.
  */
-import { formatProblem, loadRolebook, publishedRoles, type Rolebook, type Role } from '../model/index.ts';
+import { ogImageFile, type CardKind } from '../og/paths.ts';
+import { formatProblem, loadRolebook, publishedRoles, versionedRoles, type Rolebook, type Role } from '../model/index.ts';
 
 let cached: Rolebook | undefined;
 
@@ -25,6 +26,11 @@ export function siteRoles(): Role[] {
 	return publishedRoles(getRolebook(), { preview: isPreview });
 }
 
+/** Roles whose versions have pages (see versionedRoles). */
+export function siteVersionedRoles(): Role[] {
+	return versionedRoles(getRolebook(), { preview: isPreview });
+}
+
 export function siteChapters() {
 	return getRolebook().chapters.filter((chapter) => isPreview || !chapter.draft);
 }
@@ -39,7 +45,23 @@ export const paths = {
 	home: (locale: string) => url(`${locale}/`),
 	role: (locale: string, id: string) => url(`${locale}/roles/${id}/`),
 	rolePdf: (locale: string, id: string) => url(`${locale}/roles/${id}.pdf`),
+	roleVersion: (locale: string, id: string, version: number) => url(`${locale}/roles/${id}/v${version}/`),
+	roleVersionPdf: (locale: string, id: string, version: number) => url(`${locale}/roles/${id}/v${version}.pdf`),
+	roleChanges: (locale: string, id: string, version: number) => url(`${locale}/roles/${id}/v${version}/changes/`),
+	signOffs: (locale: string) => url(`${locale}/hr/sign-offs/`),
+	translations: (locale: string) => url(`${locale}/hr/translations/`),
 	chapter: (locale: string, slug: string) => url(`${locale}/handbook/${slug}/`),
+	openings: (locale: string) => url(`${locale}/openings/`),
+	opening: (locale: string, id: string) => url(`${locale}/openings/${id}/`),
+	/** Machine-readable feeds for applicant-tracking systems: `roles` or `openings`. */
+	feed: (locale: string, name: 'roles' | 'openings') => url(`${locale}/feeds/${name}.json`),
+	/** The link-preview image of a page (written by the build, src/og/). */
+	ogImage: (locale: string, kind: CardKind, id: string) => url(ogImageFile(locale, kind, id)),
 	sitemap: () => url('sitemap.xml'),
 	pagefind: () => url('pagefind/'),
 };
+
+/** The Astro entry id of a role text's MDX body: `content/roles/kam/versions/1/en.mdx` → `kam/versions/1/en`. */
+export function roleBodyEntryId(file: string): string {
+	return file.replace(/^.*?roles\//, '').replace(/\.mdx$/, '');
+}

@@ -35,7 +35,7 @@ describe('rolebook check', () => {
 		);
 		const { code, stderr } = rolebook('check', '--content', tree.contentDir);
 		expect(code).toBe(1);
-		expect(stderr).toMatch(/error: \S*content\/roles\/sales-lead\/role\.yaml:15: document\.approvedBy: is not a signatory of content\/company\.yaml\. .*\(found: "nobody"\)/);
+		expect(stderr).toMatch(/error: \S*content\/roles\/sales-lead\/role\.yaml:16: document\.approvedBy: is not a signatory of content\/company\.yaml\. .*\(found: "nobody"\)/);
 		expect(stderr).toMatch(/error: \S*content\/roles\/sales-rep\/en\.mdx:\d+: sections\[1\]\.items\[0\]\.target\.per: must be one of "day", "week", "month", "quarter", "year"/);
 		expect(stderr).toContain('2 errors');
 		expect(stderr).not.toMatch(/^\s+at /m);
@@ -93,12 +93,15 @@ describe('rolebook build: PDF job descriptions', () => {
 	afterAll(() => rmSync(out, { recursive: true, force: true }));
 	const build = (contentDir: string) => rolebook('build', '--content', contentDir, '--out', out);
 
-	it('writes /{locale}/roles/{id}.pdf for every published role and configured locale, and none for drafts', () => {
+	it('writes /{locale}/roles/{id}.pdf for every published role and configured locale, each version and former id, and none for drafts', () => {
 		const { code, stdout, stderr } = build(fixture().contentDir);
 		expect(code, stderr).toBe(0);
-		expect(stdout).toMatch(/✓ 6 PDF job descriptions/);
+		// 6 locales × (the role + its former id) × (current + versions 1 and 2)
+		expect(stdout).toMatch(/✓ 36 PDF job descriptions/);
 		for (const locale of ['en', 'ru', 'de', 'nb', 'sv', 'tr']) {
-			expect(readFileSync(join(out, locale, 'roles', 'sales-lead.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+			for (const file of ['sales-lead.pdf', 'sales-lead/v1.pdf', 'sales-lead/v2.pdf', 'team-lead.pdf', 'team-lead/v1.pdf']) {
+				expect(readFileSync(join(out, locale, 'roles', file)).subarray(0, 5).toString(), `${locale} ${file}`).toBe('%PDF-');
+			}
 			expect(() => readFileSync(join(out, locale, 'roles', 'sales-rep.pdf')), `draft sales-rep in ${locale}`).toThrow();
 		}
 	});

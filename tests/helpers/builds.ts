@@ -10,7 +10,12 @@ export const SECRET_MARKERS = {
 	draftChapter: 'DRAFTCHAPTERMARKER2C9E',
 	internalItem: 'INTERNALITEMMARKER5D1B',
 	internalNote: 'INTERNALNOTEMARKER8E4F',
+	draftOpening: 'DRAFTOPENINGMARKER4A7C',
+	openingInternal: 'OPENINGINTERNALMARKER9B2D',
 } as const;
+
+/** "Today" for every test build (ROLEBOOK_TODAY), so open and closed openings never depend on the clock. */
+export const TEST_TODAY = '2026-11-25';
 
 /** The base fixture with a draft role, a draft chapter and internal-only fields carrying the markers. */
 export const PRIVACY_FIXTURE_EDITS: Edit[] = [
@@ -24,6 +29,12 @@ export const PRIVACY_FIXTURE_EDITS: Edit[] = [
 		file: 'content/handbook/en/secret-plans.mdx',
 		write: `---\ntitle: Secret plans\norder: 2\nsummary: Not yet.\ndraft: true\n---\n\n${SECRET_MARKERS.draftChapter}\n`,
 	},
+	// A draft opening for the draft role, and an open opening's HR-only notes.
+	{
+		file: 'content/openings/sales-rep-secret.yaml',
+		write: `role: sales-rep\nlocales: [en]\ndescription: { en: "Hiring soon. ${SECRET_MARKERS.draftOpening}" }\nemploymentType: full-time\nlocation: { type: remote, applicantCountries: [RU] }\nsalary: { min: 1000, currency: RUB }\ndatePosted: 2026-05-01\nvalidThrough: 2026-12-31\napply: { email: hr@example.com }\ndraft: true\n`,
+	},
+	{ file: 'content/openings/sales-lead-moscow.yaml', replace: ['reference: VAC-1', `reference: VAC-1\ninternal:\n  budget: ${SECRET_MARKERS.openingInternal}`] },
 ];
 
 export const builds = {

@@ -77,6 +77,6 @@ describe('several problems at once', () => {
 
 	it('gives the line of the offending field', () => {
 		const { problems } = load([{ file: 'content/roles/sales-lead/role.yaml', replace: ['approvedBy: boss', 'approvedBy: nobody'] }]);
-		expect(problems[0]).toMatchObject({ path: 'document.approvedBy', line: 15, found: 'nobody' });
+		expect(problems[0]).toMatchObject({ path: 'document.approvedBy', line: 16, found: 'nobody' });
 	});
 });

@@ -122,8 +122,14 @@ describe('structured data and metadata', () => {
 			loc: loc!,
 			alternates: [...links!.matchAll(/hreflang="([^"]+)" href="([^"]+)"/g)].map(([, lang, href]) => `${lang} ${href}`).sort(),
 		}));
-		const translatedPages = company.locales.length + roles.reduce((n, r) => n + Object.keys(r.texts).length, 0) + chapters.reduce((n, c) => n + Object.keys(c.texts).length, 0);
-		expect(entries).toHaveLength(translatedPages);
+		const translatedPages = [
+			...company.locales.map((locale) => `/${locale}/`),
+			...roles.flatMap((role) => Object.keys(role.texts).map((locale) => `/${locale}/roles/${role.id}/`)),
+			...chapters.flatMap((chapter) => Object.keys(chapter.texts).map((locale) => `/${locale}/handbook/${chapter.slug}/`)),
+		];
+		const listed = entries.map((entry) => new URL(entry.loc).pathname);
+		expect(listed).toEqual(expect.arrayContaining(translatedPages));
+		expect(new Set(listed).size).toBe(listed.length);
 		for (const entry of entries) {
 			const path = new URL(entry.loc).pathname;
 			const html = page(site, path);

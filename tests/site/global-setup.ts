@@ -5,12 +5,12 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { makeFixture, PROJECT_ROOT } from '../helpers/fixture.ts';
-import { builds, PRIVACY_FIXTURE_EDITS, SUBPATH_BASE } from '../helpers/builds.ts';
+import { builds, PRIVACY_FIXTURE_EDITS, SUBPATH_BASE, TEST_TODAY } from '../helpers/builds.ts';
 
 function build(out: string, args: string[] = [], env: Record<string, string> = {}) {
 	const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/rolebook.js'), 'build', '--out', out, ...args], {
 		cwd: PROJECT_ROOT,
-		env: { ...process.env, ...env },
+		env: { ...process.env, ROLEBOOK_TODAY: TEST_TODAY, ...env },
 		encoding: 'utf8',
 	});
 	if (result.status !== 0) throw new Error(`build of ${out} failed:\n${result.stdout}\n${result.stderr}`);

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import { loadRolebook, type LoadOptions } from '../../model/index.ts';
+import { loadRolebook, today, type LoadOptions } from '../../model/index.ts';
+import { generateOgImages } from '../../og/index.ts';
 import { generatePdfs, siteJobs } from '../../pdf/index.ts';
 import type { Output } from '../output.ts';
 import { withProjectLock } from '../project-lock.ts';
@@ -45,6 +46,7 @@ export async function build(options: BuildOptions, out: Output): Promise<number>
 		ROLEBOOK_OUT_DIR: staging,
 		...(options.contentDir ? { ROLEBOOK_CONTENT: resolve(root, options.contentDir) } : {}),
 		...(options.preview ? { ROLEBOOK_PREVIEW: '1' } : {}),
+		...(options.today ? { ROLEBOOK_TODAY: options.today } : {}),
 	};
 	const result = await withProjectLock(root, out, () => spawnSync(process.execPath, [astroBin, 'build'], { cwd: root, env, stdio: 'inherit' }));
 	if (result.status !== 0) {
@@ -68,6 +70,26 @@ export async function build(options: BuildOptions, out: Output): Promise<number>
 		rmSync(staging, { recursive: true, force: true });
 		out.error(`error: ${(error as Error).message}`);
 		out.error(`The PDF job descriptions could not be made. The last good output in ${outDir} is unchanged.`);
+		return 1;
+	}
+
+	// Link-preview images for every role, chapter and opening page: /og/{locale}/{kind}/{id}.png.
+	try {
+		const { rolebook } = loadRolebook(options);
+		const started = performance.now();
+		const result = await generateOgImages(rolebook!, staging, {
+			preview: options.preview ?? false,
+			today: options.today ?? today(),
+			publicDir: join(root, 'public'),
+			cacheDir: join(root, '.rolebook', 'og-cache'),
+		});
+		const seconds = ((performance.now() - started) / 1000).toFixed(1);
+		const perImage = result.rendered > 0 ? `, ${Math.round(result.renderMs / result.rendered)} ms each` : '';
+		out.info(`✓ ${result.files.length} link-preview images (${result.rendered} rendered${perImage}, ${result.fromCache} unchanged from the cache) in ${seconds} s.`);
+	} catch (error) {
+		rmSync(staging, { recursive: true, force: true });
+		out.error(`error: ${(error as Error).message}`);
+		out.error(`The link-preview images could not be made. The last good output in ${outDir} is unchanged.`);
 		return 1;
 	}
 

@@ -115,6 +115,11 @@ export const openingSchema = z
 		title: localizedText.optional(),
 		/** What this vacancy is about: the team, the clients, what is on offer. Plain text; a blank line starts a new paragraph. */
 		description: localizedText,
+		/**
+		 * Years of experience this vacancy asks for, when it differs from the role's qualification
+		 * (a trainee opening: 0). Job boards read it; default: the role's `experienceYears`.
+		 */
+		experienceYears: z.number().min(0).optional(),
 		/** Requirements specific to this vacancy, in addition to the role's qualification. */
 		requirements: z.array(localizedText).default([]),
 		/** One kind or a list: `full-time`, `part-time`, `contractor`, `temporary`, `intern`, `volunteer`, `per-diem`, `other`. */

@@ -1,0 +1,42 @@
+/** `rolebook status`: the sign-off register and the translation status, as plain tables. */
+import { loadRolebook, localized, signOffReport, translationReport, type LoadOptions } from '../../model/index.ts';
+import { reportProblems, type Output } from '../output.ts';
+
+export interface StatusOptions extends LoadOptions {
+	signOffs: boolean;
+	translations: boolean;
+}
+
+const SIGN_OFF_LABELS = { signed: 'signed', 'must-re-sign': 'must sign again', 'not-signed': 'not signed' } as const;
+
+export function status(options: StatusOptions, out: Output): number {
+	const { rolebook, problems } = loadRolebook(options);
+	if (!rolebook) return reportProblems(problems, out) > 0 ? 1 : 1;
+	const { defaultLocale } = rolebook.company;
+
+	if (options.signOffs) {
+		out.info('Sign-off register (the version in force of each published role)');
+		for (const { role, version, holders } of signOffReport(rolebook)) {
+			const counts = { signed: 0, 'must-re-sign': 0, 'not-signed': 0 };
+			for (const holder of holders) counts[holder.state]++;
+			out.info(`\n  ${role.id} — version ${version}: ${counts.signed} signed, ${counts['must-re-sign']} must sign again, ${counts['not-signed']} not signed`);
+			for (const { holder, state, lastSigned } of holders) {
+				const name = localized(holder.name, defaultLocale, defaultLocale).value;
+				const last = lastSigned ? `version ${lastSigned.version} on ${lastSigned.date}` : '—';
+				out.info(`    ${name.padEnd(28)} ${SIGN_OFF_LABELS[state].padEnd(16)} last signed: ${last}`);
+			}
+			if (holders.length === 0) out.info('    (no holders recorded in content/sign-offs.yaml)');
+		}
+	}
+	if (options.translations) {
+		const report = translationReport(rolebook);
+		const locales = rolebook.company.locales;
+		out.info(`${options.signOffs ? '\n' : ''}Translation status (source: ${defaultLocale})`);
+		out.info(`\n  ${'role'.padEnd(26)} ${locales.map((locale) => locale.padEnd(12)).join(' ')}`);
+		for (const { role, locales: states } of report) {
+			const cells = states.map(({ state, translates }) => (state === 'outdated' ? `outdated(v${translates})` : state).padEnd(12));
+			out.info(`  ${`${role.id} v${role.document.version}`.padEnd(26)} ${cells.join(' ')}`);
+		}
+	}
+	return 0;
+}
