@@ -53,12 +53,13 @@ export async function main(argv: string[]): Promise<number> {
 		.option('--preview', 'with --all: include draft roles (watermarked DRAFT)')
 		.option('--holder <name>', 'one role: pre-fill a familiarisation row with this name (repeat for more)', (value: string, previous: string[] = []) => [...previous, value])
 		.option('--no-sign', 'do not sign, even with a certificate in the environment')
+		.option('--with-holders', 'one role: pre-fill the familiarisation sheet with its holders from content/sign-offs.yaml')
 		.option('--content <dir>', 'content folder (default: ./content or $ROLEBOOK_CONTENT)')
 		.addHelpText(
 			'after',
 			'\nExamples:\n  rolebook pdf key-account-manager --locale ru --out kam-ru.pdf\n  rolebook pdf --all --out-dir build/pdf\n\nThe template comes from the role ("template" in role.yaml) or the company default (templates/<id>.yaml).\nApproved PDFs are digitally signed when ROLEBOOK_SIGNING_P12 (or ROLEBOOK_SIGNING_P12_BASE64) and\nROLEBOOK_SIGNING_PASSWORD are set.',
 		)
-		.action(async (role: string | undefined, options: { locale?: string; out?: string; all?: boolean; outDir?: string; preview?: boolean; content?: string; holder?: string[]; sign: boolean }) => {
+		.action(async (role: string | undefined, options: { locale?: string; out?: string; all?: boolean; outDir?: string; preview?: boolean; content?: string; holder?: string[]; withHolders?: boolean; sign: boolean }) => {
 			exitCode = await pdf(
 				{
 					...(role ? { role } : {}),
@@ -69,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
 					...(options.content ? { contentDir: options.content } : {}),
 					preview: options.preview ?? false,
 					...(options.holder ? { holders: options.holder } : {}),
+					withHolders: Boolean(options.withHolders),
 					sign: options.sign,
 				},
 				consoleOutput,

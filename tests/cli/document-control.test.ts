@@ -33,6 +33,18 @@ describe('rolebook status', () => {
 	});
 });
 
+describe('rolebook pdf --with-holders', () => {
+	it('pre-fills the familiarisation sheet with the holders from the register, in the document language', () => {
+		const file = join(tree.root, 'sales-lead-ru.pdf');
+		const { code } = rolebook('pdf', 'sales-lead', '--locale', 'ru', '--with-holders', '--out', file);
+		expect(code).toBe(0);
+		const text = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
+		expect(text).toMatch(/1\s+Энн Ли/);
+		expect(text).toMatch(/2\s+Bob Stone/);
+		expect(text).toMatch(/3\s+Cy Young/);
+	});
+});
+
 describe('rolebook new', () => {
 	it('refuses an unknown department with a suggestion', () => {
 		const { code, stderr } = rolebook('new', 'logistics-manager', '--department', 'sale');

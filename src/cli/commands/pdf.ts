@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadRolebook, type LoadOptions, type Rolebook } from '../../model/index.ts';
+import { holderNames, loadRolebook, type LoadOptions, type Rolebook } from '../../model/index.ts';
 import { didYouMean } from '../../model/suggest.ts';
 import { generatePdfs, siteJobs, type PdfJob } from '../../pdf/index.ts';
 import { reportProblems, type Output } from '../output.ts';
@@ -21,6 +21,8 @@ export interface PdfOptions extends LoadOptions {
 	sign?: boolean;
 	/** Names pre-filled into the familiarisation sheet (one role only). */
 	holders?: string[];
+	/** Pre-fill the familiarisation sheet with the role's holders from content/sign-offs.yaml (one role only). */
+	withHolders?: boolean;
 }
 
 /** Renders one role in one locale to a file, or every published role in every locale to a folder. */
@@ -30,7 +32,7 @@ export async function pdf(options: PdfOptions, out: Output): Promise<number> {
 	if (options.all && options.out) return usage(out, '--out names the file for one role; with --all use --out-dir.');
 	if (!options.all && options.outDir) return usage(out, '--out-dir is for --all; for one role use --out <file>.');
 
-	if (options.all && options.holders?.length) return usage(out, '--holder names the holders of one role; it cannot be used with --all.');
+	if (options.all && (options.holders?.length || options.withHolders)) return usage(out, '--holder and --with-holders fill in the sheet of one role; they cannot be used with --all.');
 	const signing = signingFromEnv({ preview: options.preview ?? false, sign: options.sign ?? true }, out);
 	if (!signing.ok) return 1;
 
@@ -47,7 +49,8 @@ export async function pdf(options: PdfOptions, out: Output): Promise<number> {
 	} else {
 		const job = oneJob(rolebook, options, root, out);
 		if (!job) return 1;
-		jobs = [options.holders?.length ? { ...job, holders: options.holders } : job];
+		const holders = [...(options.withHolders ? holderNames(rolebook, job.role.id, job.locale) : []), ...(options.holders ?? [])];
+		jobs = [holders.length > 0 ? { ...job, holders } : job];
 	}
 	try {
 		const started = performance.now();
