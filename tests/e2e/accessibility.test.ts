@@ -20,7 +20,7 @@ afterAll(async () => {
 	await server?.close();
 });
 
-const pageTypes = (locale: string) => [`/${locale}/`, `/${locale}/roles/client-search-manager/`, `/${locale}/handbook/client-database-and-crm/`];
+const pageTypes = (locale: string) => [`/${locale}/`, `/${locale}/roles/client-search-manager/`, `/${locale}/roles/client-search-manager/v1/`, `/${locale}/handbook/client-database-and-crm/`];
 
 describe.each(['light', 'dark'] as const)('accessibility (%s scheme)', (colorScheme) => {
 	it.each(company.locales)('home, role and chapter pages in %s', async (locale) => {
@@ -34,5 +34,24 @@ describe.each(['light', 'dark'] as const)('accessibility (%s scheme)', (colorSch
 			await page.close();
 		}
 		await context.close();
+	});
+});
+
+describe('document-control pages (fixture, preview build)', () => {
+	it.each(['en', 'ru'])('what changed, the sign-off register and the translation status in %s', async (locale) => {
+		const preview = await serve(builds.fixturePreview);
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		try {
+			for (const path of [`/${locale}/roles/sales-lead/v2/changes/`, `/${locale}/hr/sign-offs/`, `/${locale}/hr/translations/`]) {
+				await page.goto(`${preview.origin}${path}`);
+				expect(await page.locator('h1').count(), path).toBe(1);
+				const { violations } = await new AxeBuilder({ page }).analyze();
+				expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${path}: ${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+			}
+		} finally {
+			await context.close();
+			await preview.close();
+		}
 	});
 });
