@@ -108,7 +108,7 @@ describe('structured data and metadata', () => {
 		expect(meta('meta[property="og:title"]')).toBe(roles.find((r) => r.id === 'client-search-manager')!.texts.de!.title);
 		expect(meta('meta[name=description]')!.length).toBeGreaterThan(50);
 		expect(meta('meta[property="og:url"]')).toBe(`${SITE_URL}/de/roles/client-search-manager/`);
-		expect(meta('meta[name="twitter:card"]')).toBe('summary');
+		expect(meta('meta[name="twitter:card"]')).toBe('summary_large_image');
 	});
 
 	it('fallback pages point their canonical URL at the default-language page', () => {

@@ -4,7 +4,7 @@
  * (pages, search index, sitemap, PDFs), while the preview build shows the drafts with a banner.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builds, SECRET_MARKERS } from '../helpers/builds.ts';
@@ -40,6 +40,21 @@ describe('public build', () => {
 		}
 	});
 
+	it('has no page, feed item, sitemap line or link-preview image for the draft opening', () => {
+		// Link-preview PNGs draw text as outlines, so the marker scan above cannot read them;
+		// that no image exists for a draft page is what keeps drafts out of them.
+		for (const locale of ['en', 'ru']) {
+			expect(hasPage(site, `/${locale}/openings/sales-rep-secret/`)).toBe(false);
+			expect(existsSync(join(site, 'og', locale, 'openings', 'sales-rep-secret.png'))).toBe(false);
+			expect(existsSync(join(site, 'og', locale, 'roles', 'sales-rep.png'))).toBe(false);
+			expect(existsSync(join(site, 'og', locale, 'handbook', 'secret-plans.png'))).toBe(false);
+			const feeds = ['roles', 'openings'].map((name) => readFileSync(join(site, locale, 'feeds', `${name}.json`), 'utf8')).join('\n');
+			expect(feeds).not.toContain('sales-rep');
+			expect(feeds).toContain('sales-lead-moscow');
+		}
+		expect(readFileSync(join(site, 'sitemap.xml'), 'utf8')).not.toContain('sales-rep-secret');
+	});
+
 	it('numbers the public items without gaps where an internal item was removed', () => {
 		const html = page(site, '/en/roles/sales-lead/');
 		expect(html.getElementById('duty-2-2')?.parentNode?.text).toContain('Coaches the reps.');
@@ -49,6 +64,13 @@ describe('public build', () => {
 
 describe('preview build', () => {
 	const site = builds.fixturePreview;
+
+	it('shows the draft opening with a DRAFT banner, but never in the feeds', () => {
+		expect(page(site, '/en/openings/sales-rep-secret/').querySelector('.draft-banner')?.text).toContain('DRAFT');
+		expect(existsSync(join(site, 'og', 'en', 'openings', 'sales-rep-secret.png'))).toBe(true);
+		expect(readFileSync(join(site, 'en', 'feeds', 'openings.json'), 'utf8')).not.toContain(SECRET_MARKERS.draftOpening);
+		expect(readFileSync(join(site, 'en', 'feeds', 'roles.json'), 'utf8')).not.toContain('sales-rep');
+	});
 
 	it('shows the draft role and chapter with a DRAFT banner', () => {
 		const role = page(site, '/en/roles/sales-rep/');
@@ -61,5 +83,6 @@ describe('preview build', () => {
 		const files = listFiles(site).filter((file) => !file.endsWith('.pdf'));
 		expect(files.filter((file) => readableText(file).includes(SECRET_MARKERS.internalItem))).toEqual([]);
 		expect(files.filter((file) => readableText(file).includes(SECRET_MARKERS.internalNote))).toEqual([]);
+		expect(files.filter((file) => readableText(file).includes(SECRET_MARKERS.openingInternal))).toEqual([]);
 	});
 });
