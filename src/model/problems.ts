@@ -1,3 +1,5 @@
+import type { SourceFile } from './source.ts';
+
 /**
  * A problem found in the content, worded for the person who edits it: which file, which
  * field, what is wrong and what was found. Validation collects every problem before
@@ -18,6 +20,14 @@ export interface Problem {
 }
 
 export type PathSegment = string | number;
+
+/** A problem at a field of a source file, with the field's line. */
+export function at(source: SourceFile, path: PathSegment[], message: string, found?: unknown, severity: Problem['severity'] = 'error'): Problem {
+	return { severity, file: source.file, line: source.lineOf(path), path: formatPath(path), message, ...(found === undefined ? {} : { found }) };
+}
+
+/** A word mixing Latin and Cyrillic letters: a look-alike letter typed in the wrong keyboard layout, which search and PDFs get wrong. */
+export const MIXED_SCRIPT_WORD = /\p{L}*(?:\p{Script=Latin}\p{Script=Cyrillic}|\p{Script=Cyrillic}\p{Script=Latin})\p{L}*/u;
 
 /** ['sections', 1, 'items', 12] → "sections[1].items[12]". */
 export function formatPath(path: readonly PathSegment[]): string {

@@ -5,17 +5,11 @@
  * in the schema, src/model/schema/opening.ts.
  */
 import type { RawContent } from './load.ts';
-import { formatPath, type PathSegment, type Problem } from './problems.ts';
+import { at, MIXED_SCRIPT_WORD, type PathSegment, type Problem } from './problems.ts';
 import { KEBAB_ID, type LocalizedText, type OpeningData } from './schema/index.ts';
 import type { SourceFile } from './source.ts';
 import { didYouMean } from './suggest.ts';
 
-/** A word mixing Latin and Cyrillic letters: a look-alike letter typed in the wrong keyboard layout. */
-const MIXED_SCRIPT_WORD = /\p{L}*(?:\p{Script=Latin}\p{Script=Cyrillic}|\p{Script=Cyrillic}\p{Script=Latin})\p{L}*/u;
-
-function at(source: SourceFile, path: PathSegment[], message: string, found?: unknown, severity: Problem['severity'] = 'error'): Problem {
-	return { severity, file: source.file, line: source.lineOf(path), path: formatPath(path), message, ...(found === undefined ? {} : { found }) };
-}
 
 export function validateOpenings(raw: RawContent, problems: Problem[]): void {
 	const company = raw.company?.data;

@@ -4,7 +4,7 @@
  * rule adds problems; none stops at the first.
  */
 import type { RawContent, RawRole, RawRoleVersion, Parsed } from './load.ts';
-import { formatPath, type PathSegment, type Problem } from './problems.ts';
+import { at, MIXED_SCRIPT_WORD, type PathSegment, type Problem } from './problems.ts';
 import { KEBAB_ID, REQUIRED_SECTION_KINDS, type ItemData, type RoleTextData, type SectionData } from './schema/index.ts';
 import type { SourceFile } from './source.ts';
 import { didYouMean } from './suggest.ts';
@@ -18,9 +18,6 @@ export interface ValidateOptions {
 	today: string;
 }
 
-function at(source: SourceFile, path: PathSegment[], message: string, found?: unknown, severity: Problem['severity'] = 'error'): Problem {
-	return { severity, file: source.file, line: source.lineOf(path), path: formatPath(path), message, found };
-}
 
 export function validateContent(raw: RawContent, options: ValidateOptions, problems: Problem[]): void {
 	const company = raw.company;
@@ -255,8 +252,6 @@ function validateCompany(company: Parsed<import('./schema/index.ts').CompanyData
 	});
 }
 
-/** A word mixing Latin and Cyrillic letters is almost always a typo that search and PDFs get wrong. */
-const MIXED_SCRIPT_WORD = /\p{L}*(?:\p{Script=Latin}\p{Script=Cyrillic}|\p{Script=Cyrillic}\p{Script=Latin})\p{L}*/u;
 
 function validateText(source: SourceFile, path: PathSegment[], text: string, problems: Problem[]): void {
 	const mixed = MIXED_SCRIPT_WORD.exec(text);

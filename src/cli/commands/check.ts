@@ -10,7 +10,7 @@ export function check(options: LoadOptions, out: Output): number {
 	const translations = rolebook.roles.reduce((sum, role) => sum + Object.keys(role.texts).length, 0);
 	out.info(
 		`✓ Content is valid: ${rolebook.roles.length} roles (${published} published, ${translations} texts), ` +
-			`${rolebook.chapters.length} handbook chapters, ${rolebook.company.locales.length} locales` +
+			`${rolebook.chapters.length} handbook chapters, ${rolebook.openings.length} openings, ${rolebook.company.locales.length} locales` +
 			(problems.length > 0 ? `, ${problems.length} warning${problems.length === 1 ? '' : 's'}.` : '.'),
 	);
 	return 0;
