@@ -2,23 +2,34 @@
  * Writes the link-preview images of a build into its output folder. Unchanged cards come
  * from a content-hash cache (`.rolebook/og-cache/`): the key covers what the card says and
  * the renderer's code, fonts and library versions, so a change to any of them renders anew.
+ * Large sites render on worker threads, one per core.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FileCache } from '../build/file-cache.ts';
+import { runOnWorkers, threadsFor } from '../build/worker-pool.ts';
 import type { Rolebook } from '../model/index.ts';
-import { renderCard } from './card.ts';
+import { renderCard, type CardContent } from './card.ts';
 import { cardJobs, type CardOptions } from './cards.ts';
 
 export interface OgResult {
 	files: string[];
 	rendered: number;
 	fromCache: number;
-	/** Milliseconds spent rendering (cache misses only). */
+	/** Milliseconds spent rendering (cache misses only), wall clock. */
 	renderMs: number;
+	/** Worker threads used (0: rendered in this thread). */
+	workers: number;
 }
+
+/**
+ * Below this many cards to render, worker threads cost more than they save: a thread takes
+ * ~1.5 s to start and load the fonts, a card ~30 ms.
+ */
+export const MIN_CARDS_FOR_WORKERS = 120;
 
 let codeHash: string | undefined;
 function rendererHash(): string {
@@ -36,44 +47,28 @@ export function cardKey(card: unknown): string {
 	return createHash('sha256').update(rendererHash()).update(JSON.stringify(card)).digest('hex').slice(0, 40);
 }
 
-/** Entries unused for this long are removed (preview, sub-path and test builds share the cache). */
-export const OG_CACHE_MAX_AGE_DAYS = 30;
-
-export async function generateOgImages(rolebook: Rolebook, outDir: string, options: CardOptions & { cacheDir?: string }): Promise<OgResult> {
-	const { cacheDir } = options;
+export async function generateOgImages(
+	rolebook: Rolebook,
+	outDir: string,
+	options: CardOptions & { cacheDir?: string; workers?: number | 'auto' },
+): Promise<OgResult> {
+	const cache = new FileCache(options.cacheDir, '.png');
 	const jobs = cardJobs(rolebook, options);
-	let rendered = 0;
-	let renderMs = 0;
-	for (const job of jobs) {
-		const file = join(outDir, job.file);
+	const keys = jobs.map((job) => cardKey(job.card));
+	const misses = jobs.flatMap((job, index) => (cache.restore(keys[index]!, join(outDir, job.file)) ? [] : [index]));
+	const save = (index: number, png: Uint8Array) => {
+		const file = join(outDir, jobs[index]!.file);
 		mkdirSync(dirname(file), { recursive: true });
-		const key = cardKey(job.card);
-		const cached = cacheDir ? join(cacheDir, `${key}.png`) : undefined;
-		if (cached && existsSync(cached)) {
-			copyFileSync(cached, file);
-			const now = new Date();
-			utimesSync(cached, now, now);
-			continue;
-		}
-		const started = performance.now();
-		const png = await renderCard(job.card);
-		renderMs += performance.now() - started;
-		rendered++;
 		writeFileSync(file, png);
-		if (cacheDir) {
-			// Write then rename, so a build running at the same time never reads half a file.
-			mkdirSync(cacheDir, { recursive: true });
-			const temporary = join(cacheDir, `${key}.${process.pid}.tmp`);
-			writeFileSync(temporary, png);
-			renameSync(temporary, cached!);
-		}
+		cache.store(keys[index]!, png);
+	};
+	const started = performance.now();
+	const threads = threadsFor(misses.length, MIN_CARDS_FOR_WORKERS, options.workers);
+	if (threads > 0) {
+		await runOnWorkers<null, { card: CardContent }>(new URL('./worker.ts', import.meta.url), null, misses.map((index) => ({ index, card: jobs[index]!.card })), threads, save);
+	} else {
+		for (const index of misses) save(index, await renderCard(jobs[index]!.card));
 	}
-	if (cacheDir && existsSync(cacheDir)) {
-		const oldest = Date.now() - OG_CACHE_MAX_AGE_DAYS * 86_400_000;
-		for (const name of readdirSync(cacheDir)) {
-			const path = join(cacheDir, name);
-			if (name.endsWith('.png') && statSync(path).mtimeMs < oldest) rmSync(path, { force: true });
-		}
-	}
-	return { files: jobs.map((job) => join(outDir, job.file)), rendered, fromCache: jobs.length - rendered, renderMs };
+	cache.prune();
+	return { files: jobs.map((job) => join(outDir, job.file)), rendered: misses.length, fromCache: jobs.length - misses.length, renderMs: performance.now() - started, workers: threads };
 }

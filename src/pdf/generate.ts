@@ -4,17 +4,17 @@
  * threads (one per core) when there are enough of them to pay for starting the workers.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import { FileCache } from '../build/file-cache.ts';
+import { runOnWorkers, threadsFor } from '../build/worker-pool.ts';
 import { holderNames, publishedRoles, readableVersions, versionedRoles, type Role, type Rolebook } from '../model/index.ts';
 import { documentModel } from './model.ts';
 import { isSignable, renderRolePdf, templateFor } from './render.ts';
 import type { SigningCertificate } from './sign.ts';
-import type { WorkerJob, WorkerReply } from './worker.ts';
+import type { PdfWorkerShared, WorkerJob } from './worker.ts';
 
 export interface PdfJob {
 	role: Role;
@@ -109,86 +109,34 @@ function keyOf(rolebook: Rolebook, role: Role, locale: string, options: { holder
 }
 
 export async function generatePdfs(rolebook: Rolebook, jobs: PdfJob[], options: GenerateOptions = {}): Promise<GenerateResult> {
-	const { cacheDir } = options;
-	// Keys first: this also checks every text against the font, so content errors surface before any work.
 	const { certificate } = options;
+	const cache = new FileCache(options.cacheDir, '.pdf');
+	// Keys first: this also checks every text against the font, so content errors surface before any work.
 	const identities = jobs.map((job) => keyOf(rolebook, job.role, job.locale, renderOptions(job, certificate)));
 	const keys = identities.map((identity) => identity.key);
-	const misses: number[] = [];
-	jobs.forEach((job, index) => {
-		const cached = cacheDir ? join(cacheDir, `${keys[index]}.pdf`) : undefined;
-		mkdirSync(dirname(job.file), { recursive: true });
-		if (cached && existsSync(cached)) {
-			copyFileSync(cached, job.file);
-			const now = new Date();
-			utimesSync(cached, now, now); // recently used: kept by pruneCache
-		} else misses.push(index);
-	});
+	const misses = jobs.flatMap((job, index) => (cache.restore(keys[index]!, job.file) ? [] : [index]));
 
-	const parallel = options.workers ?? 'auto';
-	const workers = parallel === 'auto' ? (misses.length >= MIN_DOCUMENTS_FOR_WORKERS ? Math.min(availableParallelism(), 8) : 0) : Math.min(parallel, misses.length);
 	const save = (index: number, bytes: Uint8Array) => {
+		mkdirSync(dirname(jobs[index]!.file), { recursive: true });
 		writeFileSync(jobs[index]!.file, bytes);
-		if (cacheDir) {
-			// Write then rename, so a build running at the same time never reads half a file.
-			mkdirSync(cacheDir, { recursive: true });
-			const temporary = join(cacheDir, `${keys[index]}.${process.pid}.tmp`);
-			writeFileSync(temporary, bytes);
-			renameSync(temporary, join(cacheDir, `${keys[index]}.pdf`));
-		}
+		cache.store(keys[index]!, bytes);
 	};
-	if (workers > 1) await renderOnWorkers(rolebook, jobs, misses, workers, save, certificate);
-	else for (const index of misses) save(index, await renderRolePdf(rolebook, jobs[index]!.role, jobs[index]!.locale, renderOptions(jobs[index]!, certificate)));
-
-	if (cacheDir && existsSync(cacheDir)) pruneCache(cacheDir);
-	return { files: jobs.map((job) => job.file), rendered: misses.length, fromCache: jobs.length - misses.length, workers: workers > 1 ? workers : 0, signed: identities.filter((identity) => identity.signed).length };
-}
-
-/** Entries unused for this long are removed (several builds — preview, sub-path — share the cache). */
-export const CACHE_MAX_AGE_DAYS = 30;
-
-function pruneCache(cacheDir: string): void {
-	const oldest = Date.now() - CACHE_MAX_AGE_DAYS * 86_400_000;
-	for (const name of readdirSync(cacheDir)) {
-		const path = join(cacheDir, name);
-		if (name.endsWith('.pdf') && statSync(path).mtimeMs < oldest) rmSync(path, { force: true });
+	const threads = threadsFor(misses.length, MIN_DOCUMENTS_FOR_WORKERS, options.workers);
+	if (threads > 0) {
+		const workerJobs = misses.map((index) => {
+			const job = jobs[index]!;
+			return { index, roleId: job.role.id, version: job.role.document.version, locale: job.locale, ...(job.holders ? { holders: job.holders } : {}) };
+		});
+		await runOnWorkers<PdfWorkerShared, WorkerJob>(new URL('./worker.ts', import.meta.url), { rolebook, certificate }, workerJobs, threads, save);
+	} else {
+		for (const index of misses) save(index, await renderRolePdf(rolebook, jobs[index]!.role, jobs[index]!.locale, renderOptions(jobs[index]!, certificate)));
 	}
+
+	cache.prune();
+	return { files: jobs.map((job) => job.file), rendered: misses.length, fromCache: jobs.length - misses.length, workers: threads, signed: identities.filter((identity) => identity.signed).length };
 }
 
 export function renderOptions(job: Pick<PdfJob, 'holders'>, certificate: SigningCertificate | undefined) {
 	return { ...(job.holders ? { holders: job.holders } : {}), ...(certificate ? { certificate } : {}) };
 }
 
-async function renderOnWorkers(
-	rolebook: Rolebook,
-	jobs: PdfJob[],
-	indices: number[],
-	count: number,
-	save: (index: number, bytes: Uint8Array) => void,
-	certificate: SigningCertificate | undefined,
-): Promise<void> {
-	const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-	const shares: WorkerJob[][] = Array.from({ length: count }, () => []);
-	indices.forEach((index, i) => {
-		const job = jobs[index]!;
-		shares[i % count]!.push({ index, roleId: job.role.id, version: job.role.document.version, locale: job.locale, ...(job.holders ? { holders: job.holders } : {}) });
-	});
-	const failures: string[] = [];
-	await Promise.all(
-		shares.map(
-			(share) =>
-				new Promise<void>((resolve, reject) => {
-					const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { rolebook, jobs: share, certificate }, execArgv: ['--import', tsx] });
-					let done = 0;
-					worker.on('message', (reply: WorkerReply) => {
-						if ('error' in reply) failures.push(reply.error);
-						else save(reply.index, reply.bytes);
-						if (++done === share.length) void worker.terminate().then(() => resolve());
-					});
-					worker.on('error', reject);
-					worker.on('exit', (code) => (done === share.length ? resolve() : reject(new Error(`a PDF worker stopped (exit code ${code})`))));
-				}),
-		),
-	);
-	if (failures.length > 0) throw new Error(failures.join('\n'));
-}

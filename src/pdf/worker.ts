@@ -3,29 +3,31 @@
  * parsed and subsets built once per worker.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { serveJobs, type WorkerData } from '../build/worker-pool.ts';
 import type { Rolebook } from '../model/index.ts';
 import { renderOptions } from './generate.ts';
 import { renderRolePdf } from './render.ts';
 import type { SigningCertificate } from './sign.ts';
 
 export interface WorkerJob {
-	index: number;
 	roleId: string;
 	/** Which version of the role: the current one or a frozen past one. */
 	version: number;
 	locale: string;
 	holders?: string[];
 }
-export type WorkerReply = { index: number; bytes: Uint8Array } | { index: number; error: string };
 
-const { rolebook, jobs, certificate } = workerData as { rolebook: Rolebook; jobs: WorkerJob[]; certificate?: SigningCertificate };
-for (const job of jobs) {
-	try {
+export interface PdfWorkerShared {
+	rolebook: Rolebook;
+	certificate: SigningCertificate | undefined;
+}
+
+await serveJobs<PdfWorkerShared, WorkerJob>(
+	workerData as WorkerData<PdfWorkerShared, WorkerJob>,
+	(reply, transfer) => parentPort!.postMessage(reply, transfer ?? []),
+	(job, { rolebook, certificate }) => {
 		const current = rolebook.roles.find((candidate) => candidate.id === job.roleId)!;
 		const role = [current, ...current.history].find((candidate) => candidate.document.version === job.version)!;
-		const bytes = await renderRolePdf(rolebook, role, job.locale, renderOptions(job, certificate));
-		parentPort!.postMessage({ index: job.index, bytes } satisfies WorkerReply, [bytes.buffer as ArrayBuffer]);
-	} catch (error) {
-		parentPort!.postMessage({ index: job.index, error: (error as Error).message } satisfies WorkerReply);
-	}
-}
+		return renderRolePdf(rolebook, role, job.locale, renderOptions(job, certificate));
+	},
+);

@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import { loadRolebook, today, type LoadOptions } from '../../model/index.ts';
+import { today, type LoadOptions } from '../../model/index.ts';
 import { generateOgImages } from '../../og/index.ts';
 import { generatePdfs, siteJobs } from '../../pdf/index.ts';
 import type { Output } from '../output.ts';
 import { withProjectLock } from '../project-lock.ts';
 import { signingFromEnv } from '../signing.ts';
-import { check } from './check.ts';
+import { checkedRolebook } from './check.ts';
 
 export interface BuildOptions extends LoadOptions {
 	/** Where the finished site goes (default `dist`). */
@@ -22,7 +22,9 @@ export interface BuildOptions extends LoadOptions {
  * output. A content error or a failed build leaves the last good site untouched.
  */
 export async function build(options: BuildOptions, out: Output): Promise<number> {
-	if (check(options, out) !== 0) {
+	// One load of the content serves the check, the PDFs and the images (Astro loads its own copy).
+	const rolebook = checkedRolebook(options, out);
+	if (!rolebook) {
 		out.error('Build stopped before writing anything: the last good output is unchanged.');
 		return 1;
 	}
@@ -57,10 +59,9 @@ export async function build(options: BuildOptions, out: Output): Promise<number>
 
 	// PDF job descriptions next to the pages: /{locale}/roles/{id}.pdf, the URL each role page links to.
 	try {
-		const { rolebook } = loadRolebook(options);
-		const jobs = siteJobs(rolebook!, staging, { preview: options.preview ?? false });
+		const jobs = siteJobs(rolebook, staging, { preview: options.preview ?? false });
 		const started = performance.now();
-		const result = await generatePdfs(rolebook!, jobs, { cacheDir: join(root, '.rolebook', 'pdf-cache'), ...(signing.certificate ? { certificate: signing.certificate } : {}) });
+		const result = await generatePdfs(rolebook, jobs, { cacheDir: join(root, '.rolebook', 'pdf-cache'), ...(signing.certificate ? { certificate: signing.certificate } : {}) });
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
 		if (signing.notice) out.info(signing.notice);
 		out.info(
@@ -75,16 +76,15 @@ export async function build(options: BuildOptions, out: Output): Promise<number>
 
 	// Link-preview images for every role, chapter and opening page: /og/{locale}/{kind}/{id}.png.
 	try {
-		const { rolebook } = loadRolebook(options);
 		const started = performance.now();
-		const result = await generateOgImages(rolebook!, staging, {
+		const result = await generateOgImages(rolebook, staging, {
 			preview: options.preview ?? false,
 			today: options.today ?? today(),
 			publicDir: join(root, 'public'),
 			cacheDir: join(root, '.rolebook', 'og-cache'),
 		});
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
-		const perImage = result.rendered > 0 ? `, ${Math.round(result.renderMs / result.rendered)} ms each` : '';
+		const perImage = result.rendered > 0 ? `, ${Math.round(result.renderMs / result.rendered)} ms each${result.workers ? ` on ${result.workers} threads` : ''}` : '';
 		out.info(`✓ ${result.files.length} link-preview images (${result.rendered} rendered${perImage}, ${result.fromCache} unchanged from the cache) in ${seconds} s.`);
 	} catch (error) {
 		rmSync(staging, { recursive: true, force: true });
