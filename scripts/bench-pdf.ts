@@ -24,7 +24,7 @@ const { values } = parseArgs({
 		site: { type: 'string', default: 'dist' },
 		chromium: { type: 'string', default: '/usr/bin/chromium' },
 		'browser-runs': { type: 'string', default: '7' },
-		documents: { type: 'string', default: '600' },
+		documents: { type: 'string', default: '3000' },
 	},
 });
 const runs = Number(values.runs);
