@@ -5,29 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserOnSite } from '../helpers/browser-site.ts';
 import { builds } from '../helpers/builds.ts';
-import { serve, type StaticServer } from '../helpers/static-server.ts';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-	browser = await launchBrowser();
-	server = await serve(builds.shipped);
-});
-afterAll(async () => {
-	await browser?.close();
-	await server?.close();
-});
+const site = useBrowserOnSite(builds.shipped);
 
 describe('openings', () => {
 	it('opens a vacancy from the list, follows it to its role and downloads the role PDF', async () => {
-		const context = await browser.newContext({ acceptDownloads: true });
+		const context = await site.browser.newContext({ acceptDownloads: true });
 		const page = await context.newPage();
-		await page.goto(`${server.origin}/ru/openings/`);
+		await page.goto(`${site.server.origin}/ru/openings/`);
 		await page.locator('ul.openings a', { hasText: 'Менеджер по поиску клиентов отдела оптовых продаж' }).click();
 		await page.waitForURL('**/ru/openings/client-search-manager-moscow/');
 		expect(await page.locator('h1').textContent()).toBe('Менеджер по поиску клиентов отдела оптовых продаж');
@@ -49,9 +37,9 @@ describe('openings', () => {
 	});
 
 	it('downloads the role PDF straight from the vacancy page', async () => {
-		const context = await browser.newContext({ acceptDownloads: true });
+		const context = await site.browser.newContext({ acceptDownloads: true });
 		const page = await context.newPage();
-		await page.goto(`${server.origin}/en/openings/key-account-manager-moscow/`);
+		await page.goto(`${site.server.origin}/en/openings/key-account-manager-moscow/`);
 		const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.opening-role a[download]').click()]);
 		const bytes = readFileSync((await download.path())!);
 		expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -59,11 +47,11 @@ describe('openings', () => {
 	});
 
 	it('shows a closed vacancy as closed, without the application block', async () => {
-		const page = await browser.newPage();
-		await page.goto(`${server.origin}/en/openings/client-manager-saint-petersburg/`);
+		const page = await site.browser.newPage();
+		await page.goto(`${site.server.origin}/en/openings/client-manager-saint-petersburg/`);
 		expect(await page.locator('.closed-notice').textContent()).toContain('This vacancy closed on');
 		expect(await page.locator('.apply').count()).toBe(0);
-		await page.goto(`${server.origin}/en/openings/`);
+		await page.goto(`${site.server.origin}/en/openings/`);
 		expect(await page.locator('ul.openings a[href*="client-manager-saint-petersburg"]').count()).toBe(0);
 		await page.close();
 	});
@@ -71,10 +59,10 @@ describe('openings', () => {
 
 describe.each(['light', 'dark'] as const)('accessibility of the openings pages (%s scheme)', (colorScheme) => {
 	it.each(['en', 'ru', 'tr'])('list, open and closed vacancy in %s: no serious or critical violation', async (locale) => {
-		const context = await browser.newContext({ colorScheme });
+		const context = await site.browser.newContext({ colorScheme });
 		for (const path of [`/${locale}/openings/`, `/${locale}/openings/key-account-manager-moscow/`, `/${locale}/openings/client-manager-saint-petersburg/`]) {
 			const page = await context.newPage();
-			await page.goto(`${server.origin}${path}`);
+			await page.goto(`${site.server.origin}${path}`);
 			const { violations } = await new AxeBuilder({ page }).analyze();
 			const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${path}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
 			expect(serious).toEqual([]);
