@@ -1,8 +1,7 @@
 /** axe-core on every page type in every locale: no serious or critical violation. */
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import { loadRolebook } from '../../src/model/index.ts';
-import { useBrowserOnSite } from '../helpers/browser-site.ts';
+import { seriousViolations, useBrowserOnSite } from '../helpers/browser-site.ts';
 import { builds } from '../helpers/builds.ts';
 import { serve } from '../helpers/static-server.ts';
 
@@ -17,9 +16,7 @@ describe.each(['light', 'dark'] as const)('accessibility (%s scheme)', (colorSch
 		for (const path of [...pageTypes(locale), ...(locale === 'en' ? ['/no-such-page/'] : [])]) {
 			const page = await context.newPage();
 			await page.goto(`${site.server.origin}${path}`);
-			const { violations } = await new AxeBuilder({ page }).analyze();
-			const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${path}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
-			expect(serious).toEqual([]);
+			expect(await seriousViolations(page)).toEqual([]);
 			await page.close();
 		}
 		await context.close();
@@ -35,8 +32,7 @@ describe('document-control pages (fixture, preview build)', () => {
 			for (const path of [`/${locale}/roles/sales-lead/v2/changes/`, `/${locale}/hr/sign-offs/`, `/${locale}/hr/translations/`]) {
 				await page.goto(`${preview.origin}${path}`);
 				expect(await page.locator('h1').count(), path).toBe(1);
-				const { violations } = await new AxeBuilder({ page }).analyze();
-				expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${path}: ${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+				expect(await seriousViolations(page)).toEqual([]);
 			}
 		} finally {
 			await context.close();

@@ -4,9 +4,8 @@
  * TEST_TODAY, see tests/helpers/builds.ts).
  */
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
-import { useBrowserOnSite } from '../helpers/browser-site.ts';
+import { seriousViolations, useBrowserOnSite } from '../helpers/browser-site.ts';
 import { builds } from '../helpers/builds.ts';
 
 const site = useBrowserOnSite(builds.shipped);
@@ -63,9 +62,7 @@ describe.each(['light', 'dark'] as const)('accessibility of the openings pages (
 		for (const path of [`/${locale}/openings/`, `/${locale}/openings/key-account-manager-moscow/`, `/${locale}/openings/client-manager-saint-petersburg/`]) {
 			const page = await context.newPage();
 			await page.goto(`${site.server.origin}${path}`);
-			const { violations } = await new AxeBuilder({ page }).analyze();
-			const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${path}: ${v.id} (${v.nodes.length}): ${v.nodes[0]?.target}`);
-			expect(serious).toEqual([]);
+			expect(await seriousViolations(page)).toEqual([]);
 			await page.close();
 		}
 		await context.close();

@@ -1,5 +1,6 @@
 /** Browser tests' shared set-up: Chromium plus a static server over a built site. */
-import type { Browser } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { serve, type StaticServer } from './static-server.ts';
@@ -19,4 +20,12 @@ export function useBrowserOnSite(site: string, base = '/'): { browser: Browser; 
 		await handles.server?.close();
 	});
 	return handles;
+}
+
+/** axe-core's serious and critical violations on the page, one readable line each. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	return violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map((violation) => `${new URL(page.url()).pathname}: ${violation.id} (${violation.nodes.length}): ${violation.nodes[0]?.target}`);
 }

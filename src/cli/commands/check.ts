@@ -20,3 +20,10 @@ export function checkedRolebook(options: LoadOptions, out: Output): Rolebook | u
 	);
 	return rolebook;
 }
+
+/** For commands that work on valid content: the model, or every problem reported and undefined. */
+export function requireRolebook(options: LoadOptions, out: Output): Rolebook | undefined {
+	const { rolebook, problems } = loadRolebook(options);
+	if (!rolebook) reportProblems(problems, out);
+	return rolebook;
+}

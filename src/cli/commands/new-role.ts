@@ -4,10 +4,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadRolebook, resolvePaths, type LoadOptions } from '../../model/index.ts';
+import { resolvePaths, type LoadOptions } from '../../model/index.ts';
 import { KEBAB_ID } from '../../model/schema/index.ts';
 import { didYouMean } from '../../model/suggest.ts';
 import type { Output } from '../output.ts';
+import { requireRolebook } from './check.ts';
 
 export interface NewRoleOptions extends LoadOptions {
 	id: string;
@@ -25,11 +26,8 @@ function fill(template: string, values: Record<string, string>): string {
 
 export function newRole(options: NewRoleOptions, out: Output): number {
 	const paths = resolvePaths(options);
-	const { rolebook, problems } = loadRolebook(options);
-	if (!rolebook) {
-		out.error(`The content has errors (${problems.filter((p) => p.severity === 'error').length}); run "npm run check" and fix them first.`);
-		return 1;
-	}
+	const rolebook = requireRolebook(options, out);
+	if (!rolebook) return 1;
 	const { company } = rolebook;
 	const fail = (message: string) => {
 		out.error(`error: ${message}`);

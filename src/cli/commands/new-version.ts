@@ -6,9 +6,10 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
-import { loadRolebook, resolvePaths, type LoadOptions } from '../../model/index.ts';
+import { resolvePaths, type LoadOptions } from '../../model/index.ts';
 import { didYouMean } from '../../model/suggest.ts';
 import type { Output } from '../output.ts';
+import { requireRolebook } from './check.ts';
 
 export interface NewVersionOptions extends LoadOptions {
 	id: string;
@@ -19,11 +20,8 @@ export interface NewVersionOptions extends LoadOptions {
 
 export function newVersion(options: NewVersionOptions, out: Output): number {
 	const paths = resolvePaths(options);
-	const { rolebook, problems } = loadRolebook(options);
-	if (!rolebook) {
-		out.error(`The content has errors (${problems.filter((p) => p.severity === 'error').length}); run "npm run check" and fix them first.`);
-		return 1;
-	}
+	const rolebook = requireRolebook(options, out);
+	if (!rolebook) return 1;
 	const role = rolebook.roles.find((candidate) => candidate.id === options.id);
 	if (!role) {
 		out.error(`error: there is no role "${options.id}".${didYouMean(options.id, rolebook.roles.map((r) => r.id))}`);

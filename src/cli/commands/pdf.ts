@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
-import { holderNames, loadRolebook, type LoadOptions, type Rolebook } from '../../model/index.ts';
+import { holderNames, type LoadOptions, type Rolebook } from '../../model/index.ts';
 import { didYouMean } from '../../model/suggest.ts';
 import { generatePdfs, siteJobs, type PdfJob } from '../../pdf/index.ts';
-import { reportProblems, type Output } from '../output.ts';
+import type { Output } from '../output.ts';
 import { signingFromEnv } from '../signing.ts';
+import { requireRolebook } from './check.ts';
 
 export interface PdfOptions extends LoadOptions {
 	/** One role id; omit with `all`. */
@@ -36,11 +37,8 @@ export async function pdf(options: PdfOptions, out: Output): Promise<number> {
 	const signing = signingFromEnv({ preview: options.preview ?? false, sign: options.sign ?? true }, out);
 	if (!signing.ok) return 1;
 
-	const { rolebook, problems } = loadRolebook(options);
-	if (!rolebook) {
-		reportProblems(problems, out);
-		return 1;
-	}
+	const rolebook = requireRolebook(options, out);
+	if (!rolebook) return 1;
 	const root = resolve(options.root ?? process.cwd());
 	let jobs: PdfJob[];
 	if (options.all) {

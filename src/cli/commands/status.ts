@@ -1,6 +1,7 @@
 /** `rolebook status`: the sign-off register and the translation status, as plain tables. */
-import { loadRolebook, localized, signOffReport, translationReport, type LoadOptions } from '../../model/index.ts';
-import { reportProblems, type Output } from '../output.ts';
+import { localized, signOffReport, translationReport, type LoadOptions } from '../../model/index.ts';
+import type { Output } from '../output.ts';
+import { requireRolebook } from './check.ts';
 
 export interface StatusOptions extends LoadOptions {
 	signOffs: boolean;
@@ -10,8 +11,8 @@ export interface StatusOptions extends LoadOptions {
 const SIGN_OFF_LABELS = { signed: 'signed', 'must-re-sign': 'must sign again', 'not-signed': 'not signed' } as const;
 
 export function status(options: StatusOptions, out: Output): number {
-	const { rolebook, problems } = loadRolebook(options);
-	if (!rolebook) return reportProblems(problems, out) > 0 ? 1 : 1;
+	const rolebook = requireRolebook(options, out);
+	if (!rolebook) return 1;
 	const { defaultLocale } = rolebook.company;
 
 	if (options.signOffs) {
