@@ -4,6 +4,7 @@
  * values.
  */
 import { signingCertificateFromEnv, SigningError, UNSIGNED_NOTICE, type SigningCertificate } from '../pdf/index.ts';
+import { signsDocuments } from '../model/index.ts';
 import type { Output } from './output.ts';
 
 export type Signing = { ok: true; certificate?: SigningCertificate; notice?: string } | { ok: false };
@@ -15,7 +16,7 @@ export type Signing = { ok: true; certificate?: SigningCertificate; notice?: str
  */
 export function signingFromEnv(options: { preview?: boolean; sign?: boolean }, out: Output, env: NodeJS.ProcessEnv = process.env): Signing {
 	if (options.sign === false) return { ok: true, notice: 'PDFs are not digitally signed (--no-sign).' };
-	if (options.preview) return { ok: true, notice: 'PDFs are not digitally signed: preview output never is.' };
+	if (!signsDocuments({ preview: options.preview ?? false })) return { ok: true, notice: 'PDFs are not digitally signed: preview output never is.' };
 	try {
 		const certificate = signingCertificateFromEnv(env);
 		return certificate ? { ok: true, certificate } : { ok: true, notice: UNSIGNED_NOTICE };

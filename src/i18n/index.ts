@@ -1,5 +1,5 @@
 import type en from './strings/en.json';
-import { format, type Rolebook } from '../model/index.ts';
+import { fillPlaceholders, type Rolebook } from '../model/index.ts';
 
 /** Every UI string key; en.json is the reference, other locales are validated against it. */
 export type UiKey = keyof typeof en;
@@ -10,7 +10,7 @@ export type Translate = (key: UiKey, values?: Record<string, string | number>) =
 export function translator(rolebook: Rolebook, locale: string): Translate {
 	const own = rolebook.strings[locale] ?? {};
 	const fallback = rolebook.strings[rolebook.company.defaultLocale] ?? {};
-	return (key, values = {}) => format(own[key] ?? fallback[key] ?? key, values);
+	return (key, values = {}) => fillPlaceholders(own[key] ?? fallback[key] ?? key, values);
 }
 
 /** The language's own name ("Deutsch"), for the language switcher. */

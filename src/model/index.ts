@@ -8,7 +8,7 @@ import { readContent, type ContentPaths } from './load.ts';
 import { hasErrors, sortProblems, type Problem } from './problems.ts';
 import { normalise } from './normalise.ts';
 import type { Rolebook } from './types.ts';
-import { validateContent } from './validate.ts';
+import { validateContent } from './rules/index.ts';
 import { today } from './today.ts';
 
 export interface LoadOptions {
@@ -20,6 +20,8 @@ export interface LoadOptions {
 	stringsDir?: string;
 	/** PDF templates folder. Default: `<root>/templates`. */
 	templatesDir?: string;
+	/** The site's static files (the company logo). Default: `<root>/public`. */
+	publicDir?: string;
 	/** ISO date used as "today" for review-by warnings. Default: `$ROLEBOOK_TODAY` or the current date. */
 	today?: string;
 	/** Keep items marked internal (HR-only tools). Default false. */
@@ -45,8 +47,9 @@ export function resolvePaths(options: LoadOptions = {}): ContentPaths {
 
 export function loadRolebook(options: LoadOptions = {}): LoadResult {
 	const problems: Problem[] = [];
-	const raw = readContent(resolvePaths(options), problems);
-	validateContent(raw, { today: options.today ?? todayOrProblem(problems) }, problems);
+	const paths = resolvePaths(options);
+	const raw = readContent(paths, problems);
+	validateContent(raw, { today: options.today ?? todayOrProblem(problems), publicDir: resolve(paths.root, options.publicDir ?? 'public') }, problems);
 	const sorted = sortProblems(problems);
 	if (hasErrors(sorted)) return { problems: sorted };
 	return { rolebook: normalise(raw, { includeInternal: options.includeInternal ?? false }), problems: sorted };
@@ -63,10 +66,15 @@ function todayOrProblem(problems: Problem[]): string {
 }
 
 export * from './types.ts';
+export * from './publication.ts';
 export * from './openings.ts';
+export * from './versions.ts';
+export * from './translations.ts';
+export * from './chapters.ts';
+export * from './sign-offs.ts';
+export * from './placeholders.ts';
 export { today } from './today.ts';
 export * from './localize.ts';
 export { formatProblem, hasErrors, type Problem } from './problems.ts';
 export { ITEM_ANCHOR_PREFIX } from './normalise.ts';
-export * from './reports.ts';
 export * from './diff.ts';

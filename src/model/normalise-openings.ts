@@ -4,7 +4,7 @@
  */
 import type { RawContent } from './load.ts';
 import type { Opening } from './types.ts';
-import { referenceOf } from './validate-openings.ts';
+import { referenceOf } from './openings.ts';
 
 /** Assumes validation found no errors. */
 export function normaliseOpenings(raw: RawContent): Opening[] {

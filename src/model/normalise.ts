@@ -3,10 +3,12 @@
  * items numbered with stable anchors, placeholders filled, internal items removed.
  */
 import { createHash } from 'node:crypto';
-import type { RawContent, RawRoleVersion } from './load.ts';
+import { VERSIONS_FOLDER, type RawContent, type RawRoleVersion } from './load.ts';
 import type { ItemData, SectionKind, TemplateData } from './schema/index.ts';
 import type { Chapter, Company, Holder, Item, PartyRef, Position, Role, RoleText, Rolebook, Section, Signatory, UiStrings } from './types.ts';
 import { localized } from './localize.ts';
+import { fillPlaceholders } from './placeholders.ts';
+import type { CONTENT_PLACEHOLDERS } from './rules/text.ts';
 import { normaliseOpenings } from './normalise-openings.ts';
 
 /** Prefix of item anchors per section kind: duties → "duty-2-13". */
@@ -61,14 +63,15 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 		return position ? { kind: 'position', id, position } : { kind: 'role', id };
 	};
 
-	const buildRole = (rawRole: RawRoleVersion): Role => {
+	const buildRole = (rawRole: RawRoleVersion, folderVersion?: number): Role => {
 		const facts = rawRole.facts!.data;
 		const texts: Record<string, RoleText> = {};
 		for (const [locale, parsed] of rawRole.texts) {
-			const fill = (text: string) =>
-				text
-					.replaceAll('{jurisdiction}', localized(company.jurisdiction.phrase, locale, company.defaultLocale).value)
-					.replaceAll('{company}', localized(company.name, locale, company.defaultLocale).value);
+			const values = {
+				jurisdiction: localized(company.jurisdiction.phrase, locale, company.defaultLocale).value,
+				company: localized(company.name, locale, company.defaultLocale).value,
+			} satisfies Record<(typeof CONTENT_PLACEHOLDERS)[number], string>;
+			const fill = (text: string) => fillPlaceholders(text, values);
 			const data = parsed.data;
 			const sections: Section[] = data.sections.map((section, index) => {
 				const number = index + 1;
@@ -101,6 +104,7 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 			const text: Omit<RoleText, 'fingerprint'> = {
 				locale,
 				file: parsed.source.file,
+				bodyId: [rawRole.id, ...(folderVersion === undefined ? [] : [VERSIONS_FOLDER, String(folderVersion)]), locale].join('/'),
 				title: fill(data.title),
 				altTitles: data.altTitles.map(fill),
 				summary: fill(data.summary),
@@ -141,7 +145,7 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 			texts,
 		};
 	};
-	const roles: Role[] = raw.roles.map((rawRole) => ({ ...buildRole(rawRole), history: rawRole.history.map(buildRole) }));
+	const roles: Role[] = raw.roles.map((rawRole) => ({ ...buildRole(rawRole), history: rawRole.history.map((snapshot) => buildRole(snapshot, snapshot.folderVersion)) }));
 
 	const holders: Holder[] = (raw.signOffs?.data.holders ?? []).map((holder) => ({
 		name: typeof holder.name === 'string' ? { [company.defaultLocale]: holder.name } : holder.name,
@@ -153,7 +157,7 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 	const sortedChapters = [...raw.chapters].sort((a, b) => (a.locale === company.defaultLocale ? -1 : 0) - (b.locale === company.defaultLocale ? -1 : 0));
 	for (const { locale, slug, chapter } of sortedChapters) {
 		const existing = chapterBySlug.get(slug);
-		const text = { locale, file: chapter.source.file, title: chapter.data.title, summary: chapter.data.summary, body: chapter.source.body };
+		const text = { locale, file: chapter.source.file, bodyId: `${locale}/${slug}`, title: chapter.data.title, summary: chapter.data.summary, body: chapter.source.body };
 		if (existing) existing.texts[locale] = text;
 		else chapterBySlug.set(slug, { slug, order: chapter.data.order, roles: chapter.data.roles, draft: chapter.data.draft, texts: { [locale]: text } });
 	}
@@ -169,7 +173,7 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
  * Eight hex digits of a SHA-256 over the document identity and its text. Printed on every
  * PDF page and shown on the site, so a signed paper can be matched to the exact wording.
  */
-function fingerprint(id: string, number: string, version: number, text: Omit<RoleText, 'fingerprint' | 'file' | 'body'>): string {
+function fingerprint(id: string, number: string, version: number, text: Omit<RoleText, 'fingerprint' | 'file' | 'bodyId' | 'body'>): string {
 	const canonical = JSON.stringify({ id, number, version, locale: text.locale, title: text.title, sections: text.sections });
 	return createHash('sha256').update(canonical).digest('hex').slice(0, 8);
 }

@@ -1,23 +1,15 @@
 /**
- * What of the openings is public, and an opening's texts in one language. An opening is open
- * through its validThrough date and closed from the next day; closed openings keep their page
- * (it says the vacancy is closed) but leave lists, feeds and the sitemap.
+ * Openings (vacancies): an opening's texts in one language and its job-board reference. Which
+ * openings are public, and open today, is decided in publication.ts.
  */
-import { localizeRole, localized } from './localize.ts';
+import { localized } from './localize.ts';
+import type { OpeningData } from './schema/index.ts';
+import { localizeRole } from './translations.ts';
 import type { Locale, Opening, Rolebook } from './types.ts';
 
-export function isOpen(opening: Opening, today: string): boolean {
-	return opening.validThrough >= today;
-}
-
-/** Openings with a page: all but drafts, unless a preview build asks for them (closed ones included). */
-export function publishedOpenings(rolebook: Rolebook, options: { preview: boolean }): Opening[] {
-	return rolebook.openings.filter((opening) => options.preview || !opening.draft);
-}
-
-/** Openings to list, feed and put in the sitemap: published and open today. */
-export function openOpenings(rolebook: Rolebook, options: { preview: boolean; today: string }): Opening[] {
-	return publishedOpenings(rolebook, options).filter((opening) => isOpen(opening, options.today));
+/** The vacancy's reference for job boards: its own, else the opening's id. Unique (rules/openings.ts). */
+export function referenceOf(id: string, data: Pick<OpeningData, 'reference'>): string {
+	return data.reference ?? id;
 }
 
 /** An opening in one language, falling back to the default locale where it is not advertised in it. */

@@ -73,6 +73,8 @@ export interface RoleText {
 	locale: Locale;
 	/** Source file, relative to the project root. */
 	file: string;
+	/** Id of the MDX body in its content folder: `<role>/<locale>`, or `<role>/versions/<n>/<locale>` for a past version. */
+	bodyId: string;
 	title: string;
 	altTitles: string[];
 	summary: string;
@@ -120,6 +122,8 @@ export interface Role {
 export interface ChapterText {
 	locale: Locale;
 	file: string;
+	/** Id of the MDX body in the handbook folder: `<locale>/<slug>`. */
+	bodyId: string;
 	title: string;
 	summary: string;
 	body: string;
@@ -138,7 +142,7 @@ export type UiStrings = Record<string, string>;
 
 export interface Rolebook {
 	company: Company;
-	/** All roles, drafts included, sorted by id. Use `publishedRoles` for public output. */
+	/** All roles, drafts included, sorted by id. What a build shows is decided in publication.ts. */
 	roles: Role[];
 	/** Chapters sorted by order. */
 	chapters: Chapter[];
@@ -148,7 +152,7 @@ export interface Rolebook {
 	holders: Holder[];
 	/** PDF templates (`templates/<id>.yaml`) by id. */
 	templates: Record<string, TemplateData>;
-	/** Openings (vacancies), drafts and closed ones included, sorted by id. See src/model/openings.ts for what is public. */
+	/** Openings (vacancies), drafts and closed ones included, sorted by id. What a build shows is decided in publication.ts. */
 	openings: Opening[];
 }
 

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileCache } from '../build/file-cache.ts';
 import { runOnWorkers, threadsFor } from '../build/worker-pool.ts';
-import { holderNames, publishedRoles, readableVersions, versionedRoles, type Role, type Rolebook } from '../model/index.ts';
+import { holderNames, publishedRoles, readableVersions, showsHolderNames, versionedRoles, type Role, type Rolebook } from '../model/index.ts';
 import { documentModel } from './model.ts';
 import { isSignable, renderRolePdf, templateFor } from './render.ts';
 import type { SigningCertificate } from './sign.ts';
@@ -39,7 +39,7 @@ export function siteJobs(rolebook: Rolebook, outDir: string, options: { preview:
 	// Names of the people holding a role go on its familiarisation sheet in preview builds only:
 	// they are HR's working copies; public PDFs never carry personal names.
 	const holders = (role: Role, locale: string) => {
-		const names = options.preview ? holderNames(rolebook, role.id, locale) : [];
+		const names = showsHolderNames(options) ? holderNames(rolebook, role.id, locale) : [];
 		return names.length > 0 ? { holders: names } : {};
 	};
 	const shown = publishedRoles(rolebook, options);

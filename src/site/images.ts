@@ -1,6 +1,6 @@
 /** The link-preview image of a page (made by the build, src/og/) with its text alternative. */
 import { translator } from '../i18n/index.ts';
-import { localized, localizeOpening, localizeRole, type Chapter, type Opening, type Role } from '../model/index.ts';
+import { localized, localizeChapter, localizeOpening, localizeRole, type Chapter, type Opening, type Role } from '../model/index.ts';
 import { getRolebook, paths } from './rolebook.ts';
 
 export interface PageImage {
@@ -18,7 +18,7 @@ export function roleImage(role: Role, locale: string): PageImage {
 
 export function chapterImage(chapter: Chapter, locale: string): PageImage {
 	const rolebook = getRolebook();
-	const text = (chapter.texts[locale] ?? chapter.texts[rolebook.company.defaultLocale])!;
+	const { text } = localizeChapter(chapter, locale, rolebook.company.defaultLocale);
 	return { path: paths.ogImage(locale, 'handbook', chapter.slug), alt: `${text.title} — ${translator(rolebook, locale)('nav.handbook')}` };
 }
 

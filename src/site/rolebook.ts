@@ -4,7 +4,18 @@
  * `npm run check` rather than a stack trace from deep inside a page.
  */
 import { ogImageFile, type CardKind } from '../og/paths.ts';
-import { formatProblem, loadRolebook, publishedRoles, versionedRoles, type Rolebook, type Role } from '../model/index.ts';
+import {
+	formatProblem,
+	loadRolebook,
+	previewFromEnv,
+	publishedChapters,
+	publishedRoles,
+	today,
+	versionedRoles,
+	type Publication,
+	type Rolebook,
+	type Role,
+} from '../model/index.ts';
 
 let cached: Rolebook | undefined;
 
@@ -19,20 +30,26 @@ export function getRolebook(): Rolebook {
 	return rolebook;
 }
 
-/** Preview builds (ROLEBOOK_PREVIEW=1) show drafts with a banner; public builds never contain them. */
-export const isPreview = process.env.ROLEBOOK_PREVIEW === '1' || process.env.ROLEBOOK_PREVIEW === 'true';
+/**
+ * This build: a preview (ROLEBOOK_PREVIEW=1, drafts with a banner) or public, and its "today"
+ * (ROLEBOOK_TODAY, so a build is reproducible). What each shows is src/model/publication.ts.
+ */
+export const publication: Publication = { preview: previewFromEnv(), today: today() };
+
+/** Shorthand for pages: drafts are shown, with a banner. */
+export const isPreview = publication.preview;
 
 export function siteRoles(): Role[] {
-	return publishedRoles(getRolebook(), { preview: isPreview });
+	return publishedRoles(getRolebook(), publication);
 }
 
 /** Roles whose versions have pages (see versionedRoles). */
 export function siteVersionedRoles(): Role[] {
-	return versionedRoles(getRolebook(), { preview: isPreview });
+	return versionedRoles(getRolebook(), publication);
 }
 
 export function siteChapters() {
-	return getRolebook().chapters.filter((chapter) => isPreview || !chapter.draft);
+	return publishedChapters(getRolebook(), publication);
 }
 
 /** A site path under the configured base, e.g. url('en/roles/kam/') → '/handbook/en/roles/kam/'. */
@@ -60,8 +77,3 @@ export const paths = {
 	sitemap: () => url('sitemap.xml'),
 	pagefind: () => url('pagefind/'),
 };
-
-/** The Astro entry id of a role text's MDX body: `content/roles/kam/versions/1/en.mdx` → `kam/versions/1/en`. */
-export function roleBodyEntryId(file: string): string {
-	return file.replace(/^.*?roles\//, '').replace(/\.mdx$/, '');
-}

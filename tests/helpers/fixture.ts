@@ -29,6 +29,8 @@ export function makeFixture(edits: Edit[] = []): FixtureTree {
 	cpSync(join(BASE_FIXTURE, 'content'), join(root, 'content'), { recursive: true });
 	cpSync(join(PROJECT_ROOT, 'src/i18n/strings'), join(root, 'strings'), { recursive: true });
 	cpSync(join(PROJECT_ROOT, 'templates'), join(root, 'templates'), { recursive: true });
+	// The site's static files: the company logo a fixture names lives there.
+	cpSync(join(PROJECT_ROOT, 'public'), join(root, 'public'), { recursive: true });
 	for (const edit of edits) {
 		const path = join(root, edit.file);
 		if ('replace' in edit) {

@@ -62,8 +62,34 @@ describe('public build', () => {
 	});
 });
 
+/** Every PDF a page of the site links to, as a file path in the build. */
+function linkedPdfs(site: string): string[] {
+	const links = new Set<string>();
+	for (const file of listFiles(site).filter((name) => name.endsWith('.html'))) {
+		for (const match of readFileSync(file, 'utf8').matchAll(/href="(\/[^"]+\.pdf)"/g)) links.add(match[1]!);
+	}
+	return [...links];
+}
+
+describe.each([
+	['public', builds.fixturePublic],
+	['preview', builds.fixturePreview],
+])('%s build links', (_, site) => {
+	it('only to PDFs that were made', () => {
+		const pdfs = linkedPdfs(site);
+		expect(pdfs.length).toBeGreaterThan(0);
+		expect(pdfs.filter((path) => !existsSync(join(site, decodeURI(path))))).toEqual([]);
+	});
+});
+
 describe('preview build', () => {
 	const site = builds.fixturePreview;
+
+	it('says it is a preview, and the draft role has its watermarked PDF', () => {
+		expect(readFileSync(`${site}.log`, 'utf8')).toContain('(preview: drafts included');
+		expect(readFileSync(`${builds.fixturePublic}.log`, 'utf8')).not.toContain('preview: drafts included');
+		expect(pdfText(join(site, 'en', 'roles', 'sales-rep.pdf'))).toContain('DRAFT');
+	});
 
 	it('shows the draft opening with a DRAFT banner, but never in the feeds', () => {
 		expect(page(site, '/en/openings/sales-rep-secret/').querySelector('.draft-banner')?.text).toContain('DRAFT');

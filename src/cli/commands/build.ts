@@ -7,6 +7,7 @@ import { generateOgImages } from '../../og/index.ts';
 import { generatePdfs, siteJobs } from '../../pdf/index.ts';
 import type { Output } from '../output.ts';
 import { withProjectLock } from '../project-lock.ts';
+import { previewSetting } from '../preview.ts';
 import { signingFromEnv } from '../signing.ts';
 import { checkedRolebook } from './check.ts';
 
@@ -22,6 +23,11 @@ export interface BuildOptions extends LoadOptions {
  * output. A content error or a failed build leaves the last good site untouched.
  */
 export async function build(options: BuildOptions, out: Output): Promise<number> {
+	const preview = previewSetting(options.preview, out);
+	if (preview === undefined) {
+		out.error('Build stopped before writing anything: the last good output is unchanged.');
+		return 1;
+	}
 	// One load of the content serves the check, the PDFs and the images (Astro loads its own copy).
 	const rolebook = checkedRolebook(options, out);
 	if (!rolebook) {
@@ -29,7 +35,7 @@ export async function build(options: BuildOptions, out: Output): Promise<number>
 		return 1;
 	}
 	// The signing certificate (environment only) is opened before any work: a wrong password stops the build here.
-	const signing = signingFromEnv({ preview: options.preview ?? false }, out);
+	const signing = signingFromEnv({ preview }, out);
 	if (!signing.ok) {
 		out.error('Build stopped before writing anything: the last good output is unchanged.');
 		return 1;
@@ -47,7 +53,8 @@ export async function build(options: BuildOptions, out: Output): Promise<number>
 		...process.env,
 		ROLEBOOK_OUT_DIR: staging,
 		...(options.contentDir ? { ROLEBOOK_CONTENT: resolve(root, options.contentDir) } : {}),
-		...(options.preview ? { ROLEBOOK_PREVIEW: '1' } : {}),
+		// Astro reads the same decision, never its own reading of the caller's environment.
+		ROLEBOOK_PREVIEW: preview ? '1' : '0',
 		...(options.today ? { ROLEBOOK_TODAY: options.today } : {}),
 	};
 	const result = await withProjectLock(root, out, () => spawnSync(process.execPath, [astroBin, 'build'], { cwd: root, env, stdio: 'inherit' }));
@@ -59,7 +66,7 @@ export async function build(options: BuildOptions, out: Output): Promise<number>
 
 	// PDF job descriptions next to the pages: /{locale}/roles/{id}.pdf, the URL each role page links to.
 	try {
-		const jobs = siteJobs(rolebook, staging, { preview: options.preview ?? false });
+		const jobs = siteJobs(rolebook, staging, { preview });
 		const started = performance.now();
 		const result = await generatePdfs(rolebook, jobs, { cacheDir: join(root, '.rolebook', 'pdf-cache'), ...(signing.certificate ? { certificate: signing.certificate } : {}) });
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -78,7 +85,7 @@ export async function build(options: BuildOptions, out: Output): Promise<number>
 	try {
 		const started = performance.now();
 		const result = await generateOgImages(rolebook, staging, {
-			preview: options.preview ?? false,
+			preview,
 			today: options.today ?? today(),
 			publicDir: join(root, 'public'),
 			cacheDir: join(root, '.rolebook', 'og-cache'),
@@ -98,6 +105,6 @@ export async function build(options: BuildOptions, out: Output): Promise<number>
 	if (existsSync(outDir)) renameSync(outDir, previous);
 	renameSync(staging, outDir);
 	rmSync(previous, { recursive: true, force: true });
-	out.info(`✓ Site built in ${outDir}${options.preview ? ' (preview: drafts included)' : ''}.`);
+	out.info(`✓ Site built in ${outDir}${preview ? ' (preview: drafts included, never publish it)' : ''}.`);
 	return 0;
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { resolvePaths, type LoadOptions } from '../../model/index.ts';
+import { fillPlaceholders, resolvePaths, type LoadOptions } from '../../model/index.ts';
 import { KEBAB_ID } from '../../model/schema/index.ts';
 import { didYouMean } from '../../model/suggest.ts';
 import type { Output } from '../output.ts';
@@ -18,10 +18,6 @@ export interface NewRoleOptions extends LoadOptions {
 	reportsTo?: string;
 	locales?: string[];
 	dryRun?: boolean;
-}
-
-function fill(template: string, values: Record<string, string>): string {
-	return template.replace(/\{\{(\w+)\}\}/g, (match, key: string) => values[key] ?? match);
 }
 
 export function newRole(options: NewRoleOptions, out: Output): number {
@@ -60,10 +56,10 @@ export function newRole(options: NewRoleOptions, out: Output): number {
 		title,
 	};
 	const dir = join(paths.contentDir, 'roles', options.id);
-	const files: [string, string][] = [[join(dir, 'role.yaml'), fill(readFileSync(join(templatesDir, 'role.yaml'), 'utf8'), values)]];
+	const files: [string, string][] = [[join(dir, 'role.yaml'), fillPlaceholders(readFileSync(join(templatesDir, 'role.yaml'), 'utf8'), values)]];
 	const text = readFileSync(join(templatesDir, 'text.mdx'), 'utf8');
 	for (const locale of locales) {
-		files.push([join(dir, `${locale}.mdx`), fill(text, { ...values, translates: locale === company.defaultLocale ? '' : 'translates: 1\n' })]);
+		files.push([join(dir, `${locale}.mdx`), fillPlaceholders(text, { ...values, translates: locale === company.defaultLocale ? '' : 'translates: 1\n' })]);
 	}
 	if (existsSync(dir)) return fail(`${relative(paths.root, dir)} already exists`);
 	for (const [file, content] of files) {

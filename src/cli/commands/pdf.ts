@@ -3,6 +3,7 @@ import { holderNames, type LoadOptions, type Rolebook } from '../../model/index.
 import { didYouMean } from '../../model/suggest.ts';
 import { generatePdfs, siteJobs, type PdfJob } from '../../pdf/index.ts';
 import type { Output } from '../output.ts';
+import { previewSetting } from '../preview.ts';
 import { signingFromEnv } from '../signing.ts';
 import { requireRolebook } from './check.ts';
 
@@ -34,7 +35,9 @@ export async function pdf(options: PdfOptions, out: Output): Promise<number> {
 	if (!options.all && options.outDir) return usage(out, '--out-dir is for --all; for one role use --out <file>.');
 
 	if (options.all && (options.holders?.length || options.withHolders)) return usage(out, '--holder and --with-holders fill in the sheet of one role; they cannot be used with --all.');
-	const signing = signingFromEnv({ preview: options.preview ?? false, sign: options.sign ?? true }, out);
+	const preview = previewSetting(options.preview, out);
+	if (preview === undefined) return 1;
+	const signing = signingFromEnv({ preview, sign: options.sign ?? true }, out);
 	if (!signing.ok) return 1;
 
 	const rolebook = requireRolebook(options, out);
@@ -43,7 +46,7 @@ export async function pdf(options: PdfOptions, out: Output): Promise<number> {
 	let jobs: PdfJob[];
 	if (options.all) {
 		if (options.locale) return usage(out, '--locale is for one role; --all renders every configured locale.');
-		jobs = siteJobs(rolebook, resolve(root, options.outDir ?? 'pdf'), { preview: options.preview ?? false });
+		jobs = siteJobs(rolebook, resolve(root, options.outDir ?? 'pdf'), { preview });
 	} else {
 		const job = oneJob(rolebook, options, root, out);
 		if (!job) return 1;

@@ -1,8 +1,9 @@
 /**
- * Reports HR asks for: who has signed which version, and which translations are current.
- * Plain data; the CLI prints them and preview builds show them as pages.
+ * Sign-offs: who holds each role and which version they signed (content/sign-offs.yaml), as
+ * the report HR asks for — plain data; the CLI prints it and preview builds show it as a page.
  */
-import { localized, publishedRoles } from './localize.ts';
+import { localized } from './localize.ts';
+import { publishedRoles } from './publication.ts';
 import type { Holder, Locale, Role, Rolebook } from './types.ts';
 
 export type SignOffState = 'signed' | 'must-re-sign' | 'not-signed';
@@ -39,30 +40,4 @@ export function signOffReport(rolebook: Rolebook): RoleSignOffs[] {
 /** Names of the people holding a role, in a locale, for the familiarisation sheet. */
 export function holderNames(rolebook: Rolebook, roleId: string, locale: Locale): string[] {
 	return rolebook.holders.filter((holder) => holder.role === roleId).map((holder) => localized(holder.name, locale, rolebook.company.defaultLocale).value);
-}
-
-export type TranslationState = 'source' | 'current' | 'outdated' | 'missing';
-
-export interface TranslationStatus {
-	role: Role;
-	locales: { locale: Locale; state: TranslationState; translates?: number }[];
-}
-
-/**
- * Per role (as HR edits it now) × configured locale: the default locale is the source; a
- * translation is current when it translates the role's version, outdated when it translates
- * an older one, and missing when the locale falls back to the default language.
- */
-export function translationReport(rolebook: Rolebook): TranslationStatus[] {
-	const { defaultLocale, locales } = rolebook.company;
-	return rolebook.roles.map((role) => ({
-		role,
-		locales: locales.map((locale) => {
-			if (locale === defaultLocale) return { locale, state: 'source' as const };
-			const text = role.texts[locale];
-			if (!text) return { locale, state: 'missing' as const };
-			const translates = text.translates ?? role.document.version;
-			return { locale, state: translates >= role.document.version ? ('current' as const) : ('outdated' as const), translates };
-		}),
-	}));
 }

@@ -4,17 +4,15 @@
  * are unique. Single-file rules (dates in order, salary range, currency, how to apply) are
  * in the schema, src/model/schema/opening.ts.
  */
-import type { RawContent } from './load.ts';
-import { at, MIXED_SCRIPT_WORD, type PathSegment, type Problem } from './problems.ts';
-import { KEBAB_ID, type LocalizedText, type OpeningData } from './schema/index.ts';
-import type { SourceFile } from './source.ts';
-import { didYouMean } from './suggest.ts';
+import { referenceOf } from '../openings.ts';
+import { at, type PathSegment, type Problem } from '../problems.ts';
+import { publicVersionOf } from '../publication.ts';
+import { KEBAB_ID, type LocalizedText } from '../schema/index.ts';
+import { didYouMean } from '../suggest.ts';
+import type { RuleContext } from './context.ts';
+import { mixedScriptProblem } from './text.ts';
 
-
-export function validateOpenings(raw: RawContent, problems: Problem[]): void {
-	const company = raw.company?.data;
-	const configured = company?.locales.configured ?? [];
-	const defaultLocale = company?.locales.default ?? 'en';
+export function validateOpenings({ raw, problems, company, configured, defaultLocale }: RuleContext): void {
 	const roles = new Map(raw.roles.map((role) => [role.id, role]));
 	const references = new Map<string, string>();
 
@@ -31,9 +29,8 @@ export function validateOpenings(raw: RawContent, problems: Problem[]): void {
 			problems.push(at(source, ['role'], `is not a role in content/roles/.${didYouMean(data.role, roles.keys())}`, data.role));
 		} else {
 			const status = role.facts?.data.document.status;
-			// While a new version is drafted, the last approved one stays published (see publishedRoles).
-			const stillPublished = status === 'draft' && role.history.some((version) => version.facts?.data.document.status === 'approved');
-			if (status && status !== 'approved' && !stillPublished && !data.draft) {
+			const history = role.history.flatMap((version) => (version.facts ? [version.facts.data.document.status] : []));
+			if (status && publicVersionOf(status, history) === undefined && !data.draft) {
 				problems.push(
 					at(source, ['role'], `the role is ${status}, so it is not published: an opening can only advertise an approved role. Approve the role first, or mark the opening "draft: true"`, data.role),
 				);
@@ -62,8 +59,8 @@ export function validateOpenings(raw: RawContent, problems: Problem[]): void {
 				if (!data.locales.includes(locale)) {
 					problems.push(at(source, [...path, locale], `"${locale}" is not one of the opening's locales (${data.locales.join(', ')}); add it to "locales" or remove this text`, undefined, 'warning'));
 				}
-				const mixed = MIXED_SCRIPT_WORD.exec(value);
-				if (mixed) problems.push(at(source, [...path, locale], 'a word mixes Latin and Cyrillic letters (a look-alike letter typed in the wrong keyboard layout); retype it', mixed[0], 'warning'));
+				const mixed = mixedScriptProblem(source, [...path, locale], value);
+				if (mixed) problems.push(mixed);
 			}
 		};
 		checkText(['title'], data.title, 'error');
@@ -87,8 +84,3 @@ export function validateOpenings(raw: RawContent, problems: Problem[]): void {
 		else references.set(reference, source.file);
 	}
 }
-
-export function referenceOf(id: string, data: Pick<OpeningData, 'reference'>): string {
-	return data.reference ?? id;
-}
-

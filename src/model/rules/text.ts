@@ -1,0 +1,28 @@
+/** Rules for any text a person reads: known placeholders only, no look-alike letters from the wrong keyboard layout. */
+import { braceTokens, placeholderName } from '../placeholders.ts';
+import { at, MIXED_SCRIPT_WORD, type PathSegment, type Problem } from '../problems.ts';
+import type { SourceFile } from '../source.ts';
+import { didYouMean } from '../suggest.ts';
+
+/** Placeholders a role or chapter text may use; filled per locale from content/company.yaml. */
+export const CONTENT_PLACEHOLDERS = ['jurisdiction', 'company'] as const;
+
+const available = CONTENT_PLACEHOLDERS.map((name) => `{${name}}`).join(', ');
+
+export function mixedScriptProblem(source: SourceFile, path: PathSegment[], text: string): Problem | undefined {
+	const mixed = MIXED_SCRIPT_WORD.exec(text);
+	return mixed ? at(source, path, 'a word mixes Latin and Cyrillic letters (a look-alike letter typed in the wrong keyboard layout); retype it', mixed[0], 'warning') : undefined;
+}
+
+/** A content text: mixed scripts are a warning; any brace token that is not a known `{placeholder}` is an error. */
+export function validateText(source: SourceFile, path: PathSegment[], text: string, problems: Problem[], placeholders: readonly string[] = CONTENT_PLACEHOLDERS): void {
+	const mixed = mixedScriptProblem(source, path, text);
+	if (mixed) problems.push(mixed);
+	for (const token of braceTokens(text)) {
+		const name = placeholderName(token);
+		if (name !== undefined && placeholders.includes(name)) continue;
+		const guess = (name ?? token.replace(/[{}\s]/g, '')) || token;
+		const hint = name === undefined ? ` A placeholder is a name in single braces, e.g. {${placeholders[0]}}.` : '';
+		problems.push(at(source, path, `uses an unknown placeholder ${token}; available: ${available}.${hint}${didYouMean(guess, placeholders)}`, token));
+	}
+}

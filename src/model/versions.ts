@@ -1,0 +1,12 @@
+/** Versions of a role: the frozen past versions a reader can still open next to the one in force. */
+import type { Role } from './types.ts';
+
+/**
+ * Every version a reader can open at `/roles/<id>/v<n>/`, oldest first: the frozen past
+ * versions and the shown version itself unless it is a draft (a retired role's last version
+ * stays readable).
+ */
+export function readableVersions(role: Role): Role[] {
+	const versions = role.history.filter((version) => version.document.status !== 'draft');
+	return role.document.status === 'draft' ? versions : [...versions, role];
+}
