@@ -24,8 +24,11 @@ export interface FixtureTree {
 	cleanup(): void;
 }
 
-export function makeFixture(edits: Edit[] = []): FixtureTree {
-	const root = mkdtempSync(join(tmpdir(), 'rolebook-fixture-'));
+/** `parent`: the folder to make the tree in (default: the system's temporary folder). */
+export function makeFixture(edits: Edit[] = [], options: { parent?: string } = {}): FixtureTree {
+	const parent = options.parent ?? tmpdir();
+	mkdirSync(parent, { recursive: true });
+	const root = mkdtempSync(join(parent, 'rolebook-fixture-'));
 	cpSync(join(BASE_FIXTURE, 'content'), join(root, 'content'), { recursive: true });
 	cpSync(join(PROJECT_ROOT, 'src/i18n/strings'), join(root, 'strings'), { recursive: true });
 	cpSync(join(PROJECT_ROOT, 'templates'), join(root, 'templates'), { recursive: true });

@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { makeFixture, PROJECT_ROOT } from '../helpers/fixture.ts';
 import { builds, PRIVACY_FIXTURE_EDITS, SUBPATH_BASE, TEST_TODAY } from '../helpers/builds.ts';
@@ -24,7 +25,8 @@ export default function setup() {
 	if (process.env.ROLEBOOK_TEST_REUSE_BUILDS === '1') return;
 	build(builds.shipped);
 	build(builds.subpath, [], { ROLEBOOK_BASE: SUBPATH_BASE });
-	const fixture = makeFixture(PRIVACY_FIXTURE_EDITS);
+	// Outside the project, under a folder whose name ends in "roles": MDX bodies are found by id, not by guessing from the path.
+	const fixture = makeFixture(PRIVACY_FIXTURE_EDITS, { parent: join(tmpdir(), 'hr-old-roles') });
 	try {
 		// Previews asked for as the issue that found the leak did: by the environment, spelt "true".
 		// The --preview flag and every other spelling meet the same function (tests/cli/preview.test.ts).

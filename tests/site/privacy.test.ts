@@ -55,6 +55,12 @@ describe('public build', () => {
 		expect(readFileSync(join(site, 'sitemap.xml'), 'utf8')).not.toContain('sales-rep-secret');
 	});
 
+	it('shows the MDX bodies of content kept outside the project folder (looked up by id)', () => {
+		expect(page(site, '/en/roles/sales-lead/').querySelector('.narrative')?.text).toContain('The sales lead keeps the team on track.');
+		expect(page(site, '/en/roles/sales-lead/v1/').querySelector('.narrative')?.text.trim()).not.toBe('');
+		expect(page(site, '/ru/handbook/welcome/').querySelector('.narrative')?.text).toContain('Добро пожаловать.');
+	});
+
 	it('numbers the public items without gaps where an internal item was removed', () => {
 		const html = page(site, '/en/roles/sales-lead/');
 		expect(html.getElementById('duty-2-2')?.parentNode?.text).toContain('Coaches the reps.');
