@@ -35,7 +35,10 @@ const stats = (list: number[]) => {
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
 const { rolebook, problems } = loadRolebook();
-if (!rolebook) throw new Error(`content has errors:\n${problems.map((p) => p.message).join('\n')}`);
+if (!rolebook) {
+	console.error(`bench:pdf: the content has errors (${problems.filter((p) => p.severity === 'error').length}): run "npm run check" and fix them first.`);
+	process.exit(1);
+}
 const roles = publishedRoles(rolebook, { preview: false });
 
 // 1. One core, warm.

@@ -2,7 +2,7 @@
  * Site figures, printed (not asserted): the weight of role pages before search is used, and
  * the cost of the first search query on a large site in headless Chromium.
  *
- *   npm run bench:site                       # shipped site (dist/) + .rolebook/corpus-site
+ *   npm run build && npm run bench:site      # shipped site (dist/) + .rolebook/corpus-site
  *   npm run bench:site -- --corpus dir       # another built large site
  *
  * Build the large site first:
@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'node-html-parser';
-import { launchBrowser } from '../tests/helpers/browser.ts';
+import { CHROMIUM, launchBrowser } from '../tests/helpers/browser.ts';
 import { serve } from '../tests/helpers/static-server.ts';
 
 const { values } = parseArgs({
@@ -32,10 +32,24 @@ const { values } = parseArgs({
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 
+/** A missing input is a usage mistake, not a crash: say what to run first. */
+function stop(message: string): never {
+	console.error(`bench:site: ${message}`);
+	process.exit(1);
+}
+
 // 1. Page weight: HTML + the CSS it links, gzip -9; no web fonts are used.
 const site = resolve(values.site!);
+const siteLocales = existsSync(site) ? readdirSync(site).filter((name) => existsSync(join(site, name, 'roles'))) : [];
+if (siteLocales.length === 0) {
+	stop(
+		values.site === 'dist'
+			? `no built site in ${site}: run "npm run build" first (or pass --site <folder of a built site>).`
+			: `no built site in ${site} (no <locale>/roles/ folder): build one with "node bin/rolebook.js build --out ${values.site}" first.`,
+	);
+}
 console.log(`Role page weight before search (gzip), ${site}`);
-for (const locale of readdirSync(site).filter((name) => existsSync(join(site, name, 'roles')))) {
+for (const locale of siteLocales) {
 	for (const role of readdirSync(join(site, locale, 'roles')).filter((name) => !name.includes('.'))) {
 		const htmlText = readFileSync(join(site, locale, 'roles', role, 'index.html'));
 		const html = parse(htmlText.toString());
@@ -50,9 +64,15 @@ for (const locale of readdirSync(site).filter((name) => existsSync(join(site, na
 // 2. First search on the large site, cold: nothing of the search is loaded before the query.
 const corpus = resolve(values.corpus!);
 if (!existsSync(corpus)) {
-	console.log(`\nNo large site at ${corpus}; see the header of this script to build one.`);
+	console.log(
+		`\nNo large site at ${corpus}, so no search figures. Build one first (or pass --corpus <folder>):\n` +
+			`  npx tsx scripts/synthetic-corpus.ts --roles 2990 --out .rolebook/corpus\n` +
+			`  node bin/rolebook.js build --content .rolebook/corpus --out ${values.corpus}`,
+	);
 	process.exit(0);
 }
+if (!existsSync(join(corpus, 'pagefind/pagefind-entry.json'))) stop(`${corpus} is not a built site with a search index (no pagefind/pagefind-entry.json): build it as the header of this script shows.`);
+if (!existsSync(CHROMIUM)) stop(`no Chromium at ${CHROMIUM} for the search figures: apt-get install chromium (or set CHROMIUM_PATH).`);
 const pages = JSON.parse(readFileSync(join(corpus, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
 const server = await serve(corpus, '/', { compress: true });
 const browser = await launchBrowser();

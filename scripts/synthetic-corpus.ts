@@ -5,8 +5,8 @@
  *
  *   npx tsx scripts/synthetic-corpus.ts --roles 2990 --out .rolebook/corpus
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { loadRolebook, type Item } from '../src/model/index.ts';
@@ -19,13 +19,33 @@ const { values } = parseArgs({
 		locales: { type: 'string', default: 'en' },
 	},
 });
+/** A usage mistake stops with one line saying what to do, before anything is deleted or written. */
+function stop(message: string): never {
+	console.error(`synthetic-corpus: ${message}`);
+	process.exit(1);
+}
 const roleCount = Number(values.roles);
 const chapterCount = Number(values.chapters);
+if (!Number.isInteger(roleCount) || roleCount < 1) stop(`--roles must be a whole number of at least 1 (found: "${values.roles}").`);
+if (!Number.isInteger(chapterCount) || chapterCount < 0) stop(`--chapters must be a whole number (found: "${values.chapters}").`);
 const out = resolve(values.out!);
-const locales = values.locales!.split(',');
+const locales = values.locales!.split(',').map((locale) => locale.trim());
+// The output folder is deleted and rewritten: never a folder that holds anything but an earlier corpus.
+const MARKER = '.synthetic-corpus';
+const cwd = resolve(process.cwd());
+const earlierCorpus = existsSync(join(out, MARKER)) || existsSync(join(out, 'roles', 'role-00001', 'role.yaml'));
+if (cwd === out || cwd.startsWith(out + sep) || (existsSync(out) && readdirSync(out).length > 0 && !earlierCorpus)) {
+	stop(`--out ${values.out} is not empty and was not written by this script; choose a new folder (e.g. .rolebook/corpus).`);
+}
 
-const { rolebook } = loadRolebook();
-if (!rolebook) throw new Error('the shipped content must be valid');
+const { rolebook, problems } = loadRolebook();
+if (!rolebook) stop(`the shipped content has errors (${problems.filter((p) => p.severity === 'error').length}): run "npm run check" and fix them first.`);
+const translated = (locale: string) => rolebook.roles.some((role) => role.texts[locale]);
+const unknown = locales.filter((locale) => !translated(locale));
+if (unknown.length > 0) {
+	const known = rolebook.company.locales.filter(translated);
+	stop(`--locales: no shipped role is translated into ${unknown.join(', ')}, so there are no sentences to build texts from; use some of ${known.join(', ')}.`);
+}
 
 let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -39,6 +59,7 @@ const words = ['regional', 'senior', 'junior', 'export', 'retail', 'online', 'pr
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'roles'), { recursive: true });
+writeFileSync(join(out, MARKER), 'Written by scripts/synthetic-corpus.ts; the script deletes and rewrites this folder.\n');
 const company = { ...rolebook.company };
 writeFileSync(
 	join(out, 'company.yaml'),

@@ -1,7 +1,7 @@
-#!/usr/bin/env node
 /**
  * The `rolebook` command for HR and CI. Each subcommand is a function in ./commands that
- * returns an exit code; nothing below this file calls process.exit.
+ * returns an exit code; nothing below this file calls process.exit. `bin/rolebook.js` (the entry
+ * point, under the right Node) calls `main` and reports an unexpected failure as an internal error.
  */
 import { Command, CommanderError } from 'commander';
 import { build } from './commands/build.ts';
@@ -37,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
 		.option('--preview', 'include draft roles and chapters, marked DRAFT (never publish a preview build)')
 		.action(async (options: { content?: string; out: string; preview?: boolean }) => {
 			exitCode = await build(
-				{ ...(options.content ? { contentDir: options.content } : {}), outDir: options.out, preview: options.preview ?? process.env.ROLEBOOK_PREVIEW === '1' },
+				{ ...(options.content ? { contentDir: options.content } : {}), outDir: options.out, ...(options.preview ? { preview: true } : {}) },
 				consoleOutput,
 			);
 		});
@@ -68,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
 					...(options.out ? { out: options.out } : {}),
 					...(options.outDir ? { outDir: options.outDir } : {}),
 					...(options.content ? { contentDir: options.content } : {}),
-					preview: options.preview ?? false,
+					...(options.preview ? { preview: true } : {}),
 					...(options.holder ? { holders: options.holder } : {}),
 					withHolders: Boolean(options.withHolders),
 					sign: options.sign,
@@ -136,18 +136,4 @@ export async function main(argv: string[]): Promise<number> {
 		throw error;
 	}
 	return exitCode;
-}
-
-const isEntry = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/bin/rolebook.js');
-if (isEntry) {
-	main(process.argv.slice(2)).then(
-		(code) => {
-			process.exitCode = code;
-		},
-		(error: unknown) => {
-			// An unexpected failure is a bug in Rolebook, not in the content: say so plainly.
-			process.stderr.write(`rolebook: internal error: ${(error as Error).message}\nPlease report this with the command you ran.\n`);
-			process.exitCode = 2;
-		},
-	);
 }

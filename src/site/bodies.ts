@@ -6,16 +6,19 @@
 import { getEntry, render } from 'astro:content';
 import type { ChapterText, RoleText } from '../model/index.ts';
 
+/** `check` read and compiled every body; not finding one now is a bug in Rolebook, never a blank page. */
+function missing(text: RoleText | ChapterText): Error {
+	return new Error(`The MDX body of ${text.file} (entry "${text.bodyId}") is missing from Astro's content store`);
+}
+
 export async function roleBody(text: RoleText) {
-	return body(await getEntry('roleTexts', text.bodyId), text);
+	const entry = await getEntry('roleTexts', text.bodyId);
+	if (!entry) throw missing(text);
+	return (await render(entry)).Content;
 }
 
 export async function chapterBody(text: ChapterText) {
-	return body(await getEntry('chapters', text.bodyId), text);
-}
-
-async function body(entry: Parameters<typeof render>[0] | undefined, text: RoleText | ChapterText) {
-	// `check` read and compiled this body; not finding it now is a bug in Rolebook, never a blank page.
-	if (!entry) throw new Error(`The MDX body of ${text.file} (entry "${text.bodyId}") is missing from Astro's content store`);
+	const entry = await getEntry('chapters', text.bodyId);
+	if (!entry) throw missing(text);
 	return (await render(entry)).Content;
 }

@@ -11,7 +11,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UNSIGNED_NOTICE } from '../../src/pdf/index.ts';
 import { makeFixture, PROJECT_ROOT, type FixtureTree } from '../helpers/fixture.ts';
 import { makeTestCertificate } from '../pdf/certificate.ts';
-import { hasTool, run } from '../pdf/helpers.ts';
+import { skipWithout } from '../helpers/tools.ts';
+import { run } from '../pdf/helpers.ts';
 
 const fixtures: FixtureTree[] = [];
 const dirs: string[] = [];
@@ -60,7 +61,7 @@ describe('rolebook build: digital signatures', () => {
 		for (const file of pdfs) expect(readFileSync(file).toString('latin1')).not.toContain('/ByteRange');
 	});
 
-	it.skipIf(!hasTool('pdfsig'))('with a certificate: every approved PDF is signed in the approver\'s field, no notice, no secret in the output', () => {
+	it.skipIf(skipWithout('pdfsig'))('with a certificate: every approved PDF is signed in the approver\'s field, no notice, no secret in the output', () => {
 		const test = makeTestCertificate({ password: 'build-Test-Passw0rd' });
 		const dir = mkdtempSync(join(tmpdir(), 'rolebook-p12-'));
 		dirs.push(dir);

@@ -1,17 +1,16 @@
 /** Reading PDFs back the way a user's tools do: poppler's pdftotext/pdfinfo, qpdf, and pdf-lib. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFName, PDFRawStream, type PDFDocument } from 'pdf-lib';
+import { tool } from '../helpers/tools.ts';
 
-export function hasTool(name: string): boolean {
-	return ['/usr/bin', '/usr/local/bin', '/bin'].some((dir) => existsSync(join(dir, name))) || spawnSync('which', [name]).status === 0;
-}
-
-export function run(tool: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
-	const result = spawnSync(tool, args, { encoding: 'utf8' });
+/** Runs poppler, qpdf or another program; a missing program fails the test (see tests/helpers/tools.ts). */
+export function run(program: string, args: string[]): { code: number | null; stdout: string; stderr: string } {
+	const result = spawnSync(tool(program), args, { encoding: 'utf8' });
+	if (result.error) throw result.error;
 	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

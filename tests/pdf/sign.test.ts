@@ -13,7 +13,8 @@ import { loadRolebook, publishedRoles, type Role, type Rolebook } from '../../sr
 import { cacheKey, generatePdfs, renderRolePdf, signingCertificate, signingCertificateFromEnv, SigningError, type SigningCertificate } from '../../src/pdf/index.ts';
 import { PROJECT_ROOT } from '../helpers/fixture.ts';
 import { makeTestCertificate, type TestCertificate } from './certificate.ts';
-import { hasTool, run, tempPdf } from './helpers.ts';
+import { skipWithout } from '../helpers/tools.ts';
+import { run, tempPdf } from './helpers.ts';
 
 const { rolebook: loaded } = loadRolebook({ root: PROJECT_ROOT, today: '2026-06-01' });
 const rolebook: Rolebook = loaded!;
@@ -46,7 +47,7 @@ function expectNoSecrets(text: string, where: string): void {
 	for (const secret of secrets()) expect(text.includes(secret), `${where} contains secret material`).toBe(false);
 }
 
-const needsPdfsig = !hasTool('pdfsig');
+const needsPdfsig = skipWithout('pdfsig');
 
 describe.skipIf(needsPdfsig)('signed approved PDFs (pdfsig)', () => {
 	let signed: Uint8Array;

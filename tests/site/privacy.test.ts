@@ -3,17 +3,14 @@
  * note each carry a unique marker; the public build must not contain any of them in any file
  * (pages, search index, sitemap, PDFs), while the preview build shows the drafts with a banner.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builds, SECRET_MARKERS } from '../helpers/builds.ts';
 import { hasPage, listFiles, page, readableText } from '../helpers/site-files.ts';
+// pdftotext, never a fallback: a PDF that cannot be read must fail the scan, not pass it.
+import { pdfText } from '../pdf/helpers.ts';
 
-function pdfText(file: string): string {
-	const result = spawnSync('pdftotext', ['-q', file, '-'], { encoding: 'utf8' });
-	return result.status === 0 ? result.stdout : readFileSync(file, 'latin1');
-}
 
 describe('public build', () => {
 	const site = builds.fixturePublic;
