@@ -151,3 +151,13 @@ export function jobPostingJsonLd(rolebook: Rolebook, view: LocalizedOpening, url
 		relevantOccupation: { '@type': 'Occupation', '@id': `${urls.role}#occupation`, name: view.roleTitle },
 	};
 }
+
+/**
+ * JSON-LD as the text of a `<script type="application/ld+json">` block. The HTML parser ends a
+ * script at the first `</script` whatever JSON says, and `<!--` changes how it reads the rest,
+ * so `<`, `>` and `&` are written as JSON escapes (`\u003c` …): the same data for every JSON
+ * reader, nothing the HTML parser can act on. U+2028/U+2029 are escaped for old JavaScript readers.
+ */
+export function jsonLdScriptText(data: unknown): string {
+	return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -46,6 +46,98 @@ export const builds = {
 	fixturePublic: join(BUILDS_DIR, 'fixture-public'),
 	/** The privacy fixture, preview build. */
 	fixturePreview: join(BUILDS_DIR, 'fixture-preview'),
+	/** The base fixture with markup and script-like text in every text field (HOSTILE_FIXTURE_EDITS), public build. */
+	hostile: join(BUILDS_DIR, 'hostile'),
 };
 
 export const SUBPATH_BASE = '/handbook/';
+
+/**
+ * Markup and script-like text that must come out of every renderer as inert text: closing a
+ * script or JSON-LD block, breaking out of an attribute, template syntax, a script URL written
+ * as words. Each planted copy starts with its field's tag (`HX-title`), so a test can find it.
+ */
+export const HOSTILE_PAYLOAD = `</script><script>alert(1)</script> "><img src=x onerror=alert(1)> '><svg onload=alert(1)> javascript:alert(1) <!-- ]]> &amp; ) >> /S /JavaScript /JS (app.alert(1)) \\ \\u2028 x`;
+
+/**
+ * Template syntax, planted where texts have no placeholders (role and chapter texts reject an
+ * unknown `{name}` in check, so it cannot reach their output).
+ */
+export const TEMPLATE_SYNTAX = '{{constructor}} ${constructor} {{__proto__}}';
+
+/** Fields whose texts are checked for placeholders, so they carry the payload without template syntax. */
+const PLACEHOLDER_FIELDS = new Set(['role-title', 'alt-title', 'summary', 'intro', 'section-title', 'item', 'sub-item', 'chapter-title', 'chapter-summary']);
+
+/** The planted text of one field: its tag, then the payload. */
+export const hostile = (field: string) => `HX-${field} ${HOSTILE_PAYLOAD}${PLACEHOLDER_FIELDS.has(field) ? '' : ` ${TEMPLATE_SYNTAX}`}`;
+
+/** Fields of the hostile build, by tag. */
+export const HOSTILE_FIELDS = [
+	'company',
+	'jurisdiction',
+	'department',
+	'position',
+	'family',
+	'given',
+	'role-title',
+	'alt-title',
+	'summary',
+	'intro',
+	'section-title',
+	'item',
+	'sub-item',
+	'document-number',
+	'change-summary',
+	'chapter-title',
+	'chapter-summary',
+	'opening-title',
+	'description',
+	'requirement',
+	'reference',
+	'city',
+	'street',
+] as const;
+
+/** A YAML scalar holding `text` exactly (JSON strings are YAML double-quoted scalars). */
+const yaml = (text: string) => JSON.stringify(text);
+
+/**
+ * The base fixture with hostile text in every text field that reaches a page, a feed, JSON-LD,
+ * the sitemap, the search index, a link-preview card or a PDF, and legal URLs with characters
+ * that need escaping (`&`, `'`) in the fields that become links.
+ */
+export const HOSTILE_FIXTURE_EDITS: Edit[] = [
+	{ file: 'content/company.yaml', replace: ['en: Example Trading LLC', `en: ${yaml(hostile('company'))}`] },
+	{ file: 'content/company.yaml', replace: ['en: the Russian Federation', `en: ${yaml(hostile('jurisdiction'))}`] },
+	{ file: 'content/company.yaml', replace: ['name: { en: Sales, ru: Продажи }', `name: { en: ${yaml(hostile('department'))}, ru: Продажи }`] },
+	{ file: 'content/company.yaml', replace: ['title: { en: Director, ru: Директор }', `title: { en: ${yaml(hostile('position'))}, ru: Директор }`] },
+	{ file: 'content/company.yaml', replace: ['en: { family: Smith, given: Jane }', `en: { family: ${yaml(hostile('family'))}, given: ${yaml(hostile('given'))} }`] },
+	{
+		file: 'content/company.yaml',
+		replace: [
+			'  url: https://handbook.example.com',
+			"  url: https://handbook.example.com\n  editUrl: https://git.example.com/edit/{path}?ref=main&x='y'\nwebsite: https://www.example.com/?a=1&b='2'",
+		],
+	},
+	{ file: 'content/roles/sales-lead/en.mdx', replace: ['title: Sales lead', `title: ${yaml(hostile('role-title'))}`] },
+	{ file: 'content/roles/sales-lead/en.mdx', replace: ['altTitles: [Head of sales]', `altTitles: [${yaml(hostile('alt-title'))}]`] },
+	{ file: 'content/roles/sales-lead/en.mdx', replace: ['summary: Leads the sales reps.', `summary: ${yaml(hostile('summary'))}`] },
+	{ file: 'content/roles/sales-lead/en.mdx', replace: ['intro: "The sales lead:"', `intro: ${yaml(hostile('intro'))}`] },
+	{ file: 'content/roles/sales-lead/en.mdx', replace: ['  - kind: rights\n', `  - kind: rights\n    title: ${yaml(hostile('section-title'))}\n`] },
+	{ file: 'content/roles/sales-lead/en.mdx', replace: ['      - text: Plans sales.', `      - text: ${yaml(hostile('item'))}`] },
+	{ file: 'content/roles/sales-lead/en.mdx', replace: ['          - text: weekly;', `          - text: ${yaml(hostile('sub-item'))}`] },
+	{ file: 'content/roles/sales-lead/role.yaml', replace: ['number: JD-1', `number: ${yaml(hostile('document-number'))}`] },
+	{ file: 'content/roles/sales-lead/versions/1/role.yaml', replace: ['number: JD-1', `number: ${yaml(hostile('document-number'))}`] },
+	{ file: 'content/roles/sales-lead/role.yaml', replace: ['en: Weekly reporting dropped; coaching on calls added.', `en: ${yaml(hostile('change-summary'))}`] },
+	{ file: 'content/handbook/en/welcome.mdx', replace: ['title: Welcome', `title: ${yaml(hostile('chapter-title'))}`] },
+	{ file: 'content/handbook/en/welcome.mdx', replace: ['summary: First steps.', `summary: ${yaml(hostile('chapter-summary'))}`] },
+	{ file: 'content/openings/sales-lead-moscow.yaml', replace: ['locales: [en, ru]', `locales: [en, ru]\ntitle: { en: ${yaml(hostile('opening-title'))}, ru: Руководитель продаж }`] },
+	{ file: 'content/openings/sales-lead-moscow.yaml', replace: ['    We are looking for a sales lead for our Moscow office.', `    ${hostile('description')}`] },
+	{ file: 'content/openings/sales-lead-moscow.yaml', replace: ['  - en: At least 3 years in B2B sales.', `  - en: ${yaml(hostile('requirement'))}`] },
+	{ file: 'content/openings/sales-lead-moscow.yaml', replace: ['reference: VAC-1', `reference: ${yaml(hostile('reference'))}`] },
+	{
+		file: 'content/openings/sales-lead-moscow.yaml',
+		replace: ['    city: { en: Moscow, ru: Москва }', `    street: { en: ${yaml(hostile('street'))}, ru: ул. Лесная }\n    city: { en: ${yaml(hostile('city'))}, ru: Москва }`],
+	},
+	{ file: 'content/openings/sales-lead-moscow.yaml', replace: ['  url: https://jobs.example.com/apply/sales-lead', "  url: https://jobs.example.com/apply?id=1&src='x'"] },
+];

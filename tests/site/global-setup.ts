@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { makeFixture, PROJECT_ROOT } from '../helpers/fixture.ts';
-import { builds, PRIVACY_FIXTURE_EDITS, SUBPATH_BASE, TEST_TODAY } from '../helpers/builds.ts';
+import { builds, HOSTILE_FIXTURE_EDITS, PRIVACY_FIXTURE_EDITS, SUBPATH_BASE, TEST_TODAY } from '../helpers/builds.ts';
 
 function build(out: string, args: string[] = [], env: Record<string, string> = {}) {
 	const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin/rolebook.js'), 'build', '--out', out, ...args], {
@@ -34,5 +34,11 @@ export default function setup() {
 		build(builds.fixturePreview, ['--content', fixture.contentDir], { ROLEBOOK_PREVIEW: 'true' });
 	} finally {
 		fixture.cleanup();
+	}
+	const hostile = makeFixture(HOSTILE_FIXTURE_EDITS);
+	try {
+		build(builds.hostile, ['--content', hostile.contentDir]);
+	} finally {
+		hostile.cleanup();
 	}
 }

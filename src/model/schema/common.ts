@@ -18,7 +18,7 @@ export const localeCode = z
  * renderer prints and compares.
  */
 export const isoDate = z
-	.union([z.date(), z.string()])
+	.union([z.date(), z.string()], { error: 'must be a date written YYYY-MM-DD, e.g. 2026-03-02' })
 	.transform((value, ctx) => {
 		if (value instanceof Date) {
 			if (Number.isNaN(value.getTime())) {
@@ -43,3 +43,57 @@ export const isoDate = z
  */
 export const localizedText = z.record(localeCode, z.string().trim().min(1, { error: 'must not be empty' }));
 export type LocalizedText = z.output<typeof localizedText>;
+
+/** The schemes a web address in content may use: only these can reach an `href`, JSON-LD or a feed. */
+export const WEB_URL_SCHEMES = ['https', 'http'] as const;
+
+/** The start of every message about a web address: what is allowed. */
+export const WEB_URL_EXPECTED = 'must be a full URL starting with https:// or http://';
+
+/**
+ * Why a text is not an acceptable web address, or `undefined` when it is a plain `https:` or
+ * `http:` URL with a host. This is the one rule for every URL in content: `javascript:`,
+ * `data:`, `vbscript:`, `file:`, protocol-relative `//host` and addresses hiding spaces, tabs,
+ * line breaks, control or invisible characters (`java\tscript:`, which browsers read as
+ * `javascript:`) are refused, whatever their letter case. `value` is already trimmed.
+ */
+export function webUrlProblem(value: string, hint?: { mailto?: string }): string | undefined {
+	// Browsers drop tabs, line breaks and leading controls before reading the scheme, so the
+	// scheme is judged on what they would see ("java\tscript:" is "javascript:").
+	const visible = value.replace(/[\p{Cc}\p{Cf}\p{Z}\s]/gu, '');
+	if (/^[/\\]{2}/.test(visible)) return 'it starts with "//" and has no scheme';
+	const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(visible)?.[1]?.toLowerCase();
+	const mailto = hint?.mailto && (scheme === 'mailto' || (!scheme && value.includes('@'))) ? `; ${hint.mailto}` : '';
+	if (!scheme) return `it has no scheme${mailto}`;
+	if (!(WEB_URL_SCHEMES as readonly string[]).includes(scheme)) return `the scheme "${scheme}:" is not allowed${mailto}`;
+	if (visible !== value) return 'it contains a space, tab, line break or an invisible control character (write a space as %20)';
+	if (/["<>`\\]/.test(value)) return 'it contains a character a web address cannot have (" < > ` or \\)';
+	let parsed: URL | undefined;
+	try {
+		parsed = new URL(value);
+	} catch {
+		parsed = undefined;
+	}
+	if (!parsed || !/^[a-z]+:\/\/[^/\\?#]/i.test(value) || parsed.hostname === '') return 'it is not a complete address with a host name';
+	return undefined;
+}
+
+/** The scheme in lower case (`HTTPS://…` → `https://…`), so every later test of it is simple. */
+export const lowerCaseScheme = (value: string) => value.replace(/^[a-z][a-z0-9+.-]*:/i, (scheme) => scheme.toLowerCase());
+
+/**
+ * A web address in content: `https:` or `http:` only (see webUrlProblem). Kept as written,
+ * trimmed, with the scheme in lower case. `mailto` is the hint given when someone writes an
+ * e-mail address where a web address belongs.
+ */
+export function webUrl(options: { example?: string; mailto?: string } = {}) {
+	const expected = `${WEB_URL_EXPECTED}, e.g. ${options.example ?? 'https://www.example.com/'}`;
+	return z
+		.string()
+		.trim()
+		.superRefine((value, ctx) => {
+			const problem = value === '' ? 'must not be empty' : webUrlProblem(value, options);
+			if (problem) ctx.addIssue({ code: 'custom', message: value === '' ? problem : `${expected}; ${problem}` });
+		})
+		.transform(lowerCaseScheme);
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { kebabId, localeCode, localizedText } from './common.ts';
+import { kebabId, localeCode, localizedText, lowerCaseScheme, webUrl, webUrlProblem } from './common.ts';
 
 /** A person's name in one language; printed in documents as "Family G.P.". */
 export const personName = z.strictObject({
@@ -34,6 +34,34 @@ export const signatory = z.strictObject({
 	name: z.record(localeCode, personName),
 });
 
+const LOGO_EXPECTED = 'must be a file in public/ such as "logo.png", or a full URL starting with https:// or http://';
+
+/**
+ * The company logo: a file in `public/` ("logo.png", "images/logo.svg") or a web address that
+ * passes the one URL rule. Anything with a scheme, or starting with "//", is a URL; a file path
+ * stays inside public/ (no "..", no backslashes, no control characters).
+ */
+export const logoReference = z
+	.string()
+	.trim()
+	.superRefine((value, ctx) => {
+		if (value === '') {
+			ctx.addIssue({ code: 'custom', message: 'must not be empty' });
+			return;
+		}
+		const visible = value.replace(/[\p{Cc}\p{Cf}\p{Z}\s]/gu, '');
+		const looksLikeUrl = /^[a-z][a-z0-9+.-]*:/i.test(visible) || /^[/\\]{2}/.test(visible);
+		if (looksLikeUrl) {
+			const problem = webUrlProblem(value);
+			if (problem) ctx.addIssue({ code: 'custom', message: `${LOGO_EXPECTED}; ${problem}` });
+			return;
+		}
+		if (!/^\/?[\p{L}\p{N}_.-]+(?:\/[\p{L}\p{N}_.-]+)*$/u.test(value) || value.split('/').includes('..')) {
+			ctx.addIssue({ code: 'custom', message: `${LOGO_EXPECTED}; a file name may use letters, digits, "-", "_", "." and "/" between folders, and must not leave public/ with ".."` });
+		}
+	})
+	.transform(lowerCaseScheme);
+
 export const companySchema = z.strictObject({
 	/** Legal name of the company, per locale. */
 	name: localizedText,
@@ -49,24 +77,23 @@ export const companySchema = z.strictObject({
 	}),
 	site: z.strictObject({
 		/** Public address of the handbook, used for canonical URLs and the sitemap. */
-		url: z.url(),
+		url: webUrl({ example: 'https://handbook.example.com/' }),
 		/**
 		 * Address of a source file in the repository's web editor, with `{path}` where the file's
 		 * path goes, e.g. "https://git.example.com/acme/handbook/-/edit/main/{path}". Enables
 		 * "edit this page" links.
 		 */
-		editUrl: z
-			.url()
+		editUrl: webUrl({ example: 'https://git.example.com/acme/handbook/-/edit/main/{path}' })
 			.refine((value) => value.includes('%7Bpath%7D') || value.includes('{path}'), { error: 'must contain {path} where the file path goes' })
 			.optional(),
 	}),
 	/** The company's own website (not the handbook): job postings name it as the hiring organisation's address. */
-	website: z.url().optional(),
+	website: webUrl({ example: 'https://www.example.com/' }).optional(),
 	/**
 	 * The company logo for job postings and link previews: a file in `public/` (e.g. "logo.png",
 	 * at least 112×112 px) or a full URL.
 	 */
-	logo: z.string().trim().min(1).optional(),
+	logo: logoReference.optional(),
 	/** PDF template used when a role does not choose one. */
 	defaultTemplate: kebabId.default('classic'),
 	departments: z.array(department).min(1),

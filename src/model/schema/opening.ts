@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, kebabId, localeCode, localizedText } from './common.ts';
+import { isoDate, kebabId, localeCode, localizedText, webUrl } from './common.ts';
 
 /**
  * An opening: a temporary vacancy for one of the handbook's roles, `content/openings/<id>.yaml`.
@@ -94,9 +94,9 @@ export type SalaryData = z.output<typeof salarySchema>;
 export const applySchema = z
 	.strictObject({
 		/** Address of the application form. */
-		url: z.url({ error: 'must be a full URL, e.g. https://careers.example.com/apply/123' }).optional(),
-		/** Where to send a CV. */
-		email: z.email({ error: 'must be an e-mail address, e.g. hr@example.com' }).optional(),
+		url: webUrl({ example: 'https://careers.example.com/apply/123', mailto: 'write an e-mail address in "email" instead' }).optional(),
+		/** Where to send a CV: a plain address (the page makes the mailto: link). */
+		email: z.email({ error: 'must be a plain e-mail address, e.g. hr@example.com (without "mailto:", spaces or a name)' }).optional(),
 		/** True when the form at `url` takes the application right away, without an account or further steps (schema.org `directApply`). */
 		direct: z.boolean().default(false),
 	})
@@ -124,7 +124,9 @@ export const openingSchema = z
 		requirements: z.array(localizedText).default([]),
 		/** One kind or a list: `full-time`, `part-time`, `contractor`, `temporary`, `intern`, `volunteer`, `per-diem`, `other`. */
 		employmentType: z
-			.union([z.enum(EMPLOYMENT_TYPES), z.array(z.enum(EMPLOYMENT_TYPES)).min(1)])
+			.union([z.enum(EMPLOYMENT_TYPES), z.array(z.enum(EMPLOYMENT_TYPES)).min(1)], {
+				error: `must be one kind of employment or a list of them: ${EMPLOYMENT_TYPES.map((type) => JSON.stringify(type)).join(', ')}`,
+			})
 			.transform((value) => (Array.isArray(value) ? value : [value])),
 		location: locationSchema,
 		/** `by-agreement`, or `{ min, max, currency, period }`. */
