@@ -99,7 +99,7 @@ export function attach(root: HTMLElement, pagefindModule: Promise<unknown>): voi
 				badges.append(badge);
 			}
 			const excerpt = document.createElement('p');
-			excerpt.innerHTML = result.excerpt; // Pagefind's excerpt of our own content, with <mark> around matches
+			excerpt.append(...excerptNodes(result.excerpt));
 			li.append(link, badges, excerpt);
 			ol.append(li);
 		}
@@ -155,4 +155,19 @@ export function attach(root: HTMLElement, pagefindModule: Promise<unknown>): voi
 		}
 	});
 	if (input.value) void render();
+}
+
+/**
+ * Pagefind's excerpt as text with its <mark> highlights, built as DOM nodes: only the mark
+ * tags become elements, so whatever else an excerpt holds stays text, never markup.
+ */
+function excerptNodes(excerpt: string): Node[] {
+	const decode = (html: string) => new DOMParser().parseFromString(html, 'text/html').documentElement.textContent ?? '';
+	return excerpt.split(/(<mark>[\s\S]*?<\/mark>)/).map((part) => {
+		const marked = /^<mark>([\s\S]*)<\/mark>$/.exec(part);
+		if (!marked) return document.createTextNode(decode(part));
+		const mark = document.createElement('mark');
+		mark.textContent = decode(marked[1]!);
+		return mark;
+	});
 }
