@@ -20,5 +20,13 @@ export function languageName(rolebook: Rolebook, locale: string): string {
 
 /** Dates as readers of the locale write them ("2 March 2026", "2 марта 2026 г."). */
 export function formatDate(iso: string, locale: string): string {
-	return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+	let format = dateFormats.get(locale);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+		dateFormats.set(locale, format);
+	}
+	return format.format(new Date(`${iso}T00:00:00Z`));
 }
+
+/** Making a DateTimeFormat costs ~40 µs, formatting with one ~1 µs: thousands of pages format dates. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -2,7 +2,8 @@
  * Writes the link-preview images of a build into its output folder. Unchanged cards come
  * from a content-hash cache (`.rolebook/og-cache/`): the key covers what the card says and
  * the renderer's code, fonts and library versions, so a change to any of them renders anew.
- * Large sites render on worker threads, one per core.
+ * Large sites render on worker threads, one per core. A text with a character the card font
+ * cannot draw stops it before anything is rendered.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,9 +12,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileCache } from '../build/file-cache.ts';
 import { runOnWorkers, threadsFor } from '../build/worker-pool.ts';
+import { MissingGlyphError } from '../fonts/coverage.ts';
 import type { Rolebook } from '../model/index.ts';
 import { renderCard, type CardContent } from './card.ts';
 import { cardJobs, type CardOptions } from './cards.ts';
+import { cardGlyphFindings } from './coverage.ts';
 
 export interface OgResult {
 	files: string[];
@@ -35,8 +38,11 @@ let codeHash: string | undefined;
 function rendererHash(): string {
 	if (codeHash) return codeHash;
 	const hash = createHash('sha256');
-	const dir = dirname(fileURLToPath(import.meta.url));
-	for (const name of readdirSync(dir).filter((entry) => entry.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+	const here = dirname(fileURLToPath(import.meta.url));
+	// The renderer's own code and the font files it loads (src/fonts/).
+	for (const dir of [here, join(here, '..', 'fonts')]) {
+		for (const name of readdirSync(dir).filter((entry) => entry.endsWith('.ts')).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+	}
 	const require = createRequire(import.meta.url);
 	for (const pkg of ['dejavu-fonts-ttf', 'satori', '@resvg/resvg-js']) hash.update(readFileSync(require.resolve(`${pkg}/package.json`)));
 	codeHash = hash.digest('hex');
@@ -54,6 +60,9 @@ export async function generateOgImages(
 ): Promise<OgResult> {
 	const cache = new FileCache(options.cacheDir, '.png');
 	const jobs = cardJobs(rolebook, options);
+	// `check` reports these with their lines before a build starts; this guards every other caller: never an empty box on a card.
+	const [undrawable] = cardGlyphFindings(jobs);
+	if (undrawable) throw new MissingGlyphError(undrawable);
 	const keys = jobs.map((job) => cardKey(job.card));
 	const misses = jobs.flatMap((job, index) => (cache.restore(keys[index]!, join(outDir, job.file)) ? [] : [index]));
 	const save = (index: number, png: Uint8Array) => {

@@ -1,14 +1,12 @@
 /**
  * The PDF's fonts: DejaVu Sans and DejaVu Sans Bold from the `dejavu-fonts-ttf` npm package
- * (never fonts installed on the machine), parsed once per process. A face answers the two
- * questions layout asks — can it draw this character, and how wide is it — from caches, so
- * measuring never runs OpenType shaping.
+ * (never fonts installed on the machine), parsed once per process (src/fonts/dejavu.ts, shared
+ * with the link-preview cards). A face answers the two questions layout asks — can it draw this
+ * character, and how wide is it — from caches, so measuring never runs OpenType shaping. Whether
+ * a text can be drawn is the shared rule of src/fonts/coverage.ts.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
 import type { Font } from '@pdf-lib/fontkit';
+import { dejavu } from '../fonts/dejavu.ts';
 
 export type FaceName = 'regular' | 'bold';
 
@@ -31,21 +29,13 @@ export interface Face {
 	width(text: string, size: number): number;
 }
 
-const FILES: Record<FaceName, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' };
-
-/** Human name of the font family, for error messages. */
-export const FONT_FAMILY = 'DejaVu Sans';
+export { FONT_FAMILY } from '../fonts/dejavu.ts';
+export { MissingGlyphError, type TextOrigin } from '../fonts/coverage.ts';
 
 let faces: Record<FaceName, Face> | undefined;
 
-function fontDir(): string {
-	const require = createRequire(import.meta.url);
-	return join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-}
-
 function loadFace(name: FaceName): Face {
-	const data = new Uint8Array(readFileSync(join(fontDir(), FILES[name])));
-	const font = fontkit.create(data as Buffer) as Font;
+	const { data, font, file } = dejavu(name);
 	const scale = 1000 / font.unitsPerEm;
 	const ids = new Map<number, number>();
 	const advances = new Map<number, number>();
@@ -67,7 +57,7 @@ function loadFace(name: FaceName): Face {
 	};
 	return {
 		name,
-		postscriptName: font.postscriptName ?? FILES[name].replace(/\.ttf$/, ''),
+		postscriptName: font.postscriptName ?? file.replace(/\.ttf$/, ''),
 		font,
 		data,
 		scale,
@@ -90,41 +80,4 @@ function loadFace(name: FaceName): Face {
 export function getFaces(): Record<FaceName, Face> {
 	faces ??= { regular: loadFace('regular'), bold: loadFace('bold') };
 	return faces;
-}
-
-/** Where a piece of text comes from, so a character the font lacks can be reported precisely. */
-export interface TextOrigin {
-	role: string;
-	locale: string;
-	/** File the text was read from, relative to the project root. */
-	file: string;
-	/** Field path inside the file, e.g. "sections[1].items[12].text" or "pdf.approved". */
-	field: string;
-}
-
-/** A character no embedded face can draw: the PDF would show a blank or a box, so this is an error. */
-export class MissingGlyphError extends Error {
-	constructor(
-		readonly origin: TextOrigin,
-		readonly char: string,
-		readonly codePoint: number,
-	) {
-		const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-		super(
-			`${origin.file}: ${origin.field}: the PDF font (${FONT_FAMILY}) cannot draw "${char}" (${code}) ` +
-				`in role "${origin.role}", locale "${origin.locale}". Replace the character or remove it.`,
-		);
-		this.name = 'MissingGlyphError';
-	}
-}
-
-/** Characters that never reach the page: soft hyphens are removed or become "-" at a line break. */
-const INVISIBLE = new Set([0x00ad, 0x0a, 0x0d, 0x09]);
-
-/** Throws a MissingGlyphError for the first character of `text` that `face` cannot draw. */
-export function assertDrawable(text: string, face: Face, origin: TextOrigin): void {
-	for (const char of text) {
-		const codePoint = char.codePointAt(0)!;
-		if (!INVISIBLE.has(codePoint) && !face.has(codePoint)) throw new MissingGlyphError(origin, char, codePoint);
-	}
 }

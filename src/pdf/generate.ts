@@ -85,6 +85,7 @@ function rendererHash(): string {
 		}
 	};
 	walk(root);
+	walk(join(root, '..', 'fonts')); // the glyph coverage rule and font loading the renderer uses
 	hash.update(readFileSync(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')));
 	hash.update(readFileSync(createRequire(import.meta.url).resolve('pdf-lib/package.json')));
 	codeHash = hash.digest('hex');

@@ -8,7 +8,8 @@
 import { formatDate, translator, type UiKey } from '../i18n/index.ts';
 import { localized, localizeRole, personName, shortName, type Item, type Role, type Rolebook, type Signatory } from '../model/index.ts';
 import type { TemplateData } from '../model/schema/index.ts';
-import { assertDrawable, getFaces, type TextOrigin } from './fonts.ts';
+import { missingChars, MissingGlyphError, uiStringsFile, type GlyphFinding } from '../fonts/coverage.ts';
+import { FONT_FAMILY, getFaces } from './fonts.ts';
 import type { FaceName } from './layout/types.ts';
 
 export interface SignatoryLine {
@@ -100,6 +101,11 @@ export interface DocumentOptions {
 	holders?: readonly string[];
 	/** Where the holder names come from, for error messages (default: "holders"). */
 	holdersOrigin?: { file: string; field: string };
+	/**
+	 * Called for every text with characters the font cannot draw, instead of throwing a
+	 * MissingGlyphError at the first one: `check` collects them all this way.
+	 */
+	onMissingGlyph?: (finding: GlyphFinding) => void;
 }
 
 export function documentModel(rolebook: Rolebook, role: Role, locale: string, template: TemplateData, options: DocumentOptions = {}): DocumentModel {
@@ -109,10 +115,15 @@ export function documentModel(rolebook: Rolebook, role: Role, locale: string, te
 	const t = translator(rolebook, locale);
 	const faces = getFaces();
 
-	const stringsFile = `src/i18n/strings/${locale}.json`;
+	const stringsFile = uiStringsFile(locale);
+	/** Every printed string passes here: the shared glyph rule, with the face it is drawn in. */
 	const check = (value: string, file: string, field: string, face: FaceName = 'regular'): string => {
-		const origin: TextOrigin = { role: role.id, locale, file, field };
-		assertDrawable(value, faces[face], origin);
+		const missing = missingChars(value, faces[face]);
+		if (missing.length > 0) {
+			const finding: GlyphFinding = { output: 'pdf', family: FONT_FAMILY, origin: { role: role.id, locale, file, field }, text: value, missing };
+			if (!options.onMissingGlyph) throw new MissingGlyphError(finding);
+			options.onMissingGlyph(finding);
+		}
 		return value;
 	};
 	/** A label: the template's override for this locale, else the UI string. */

@@ -29,6 +29,23 @@ describe('cardJobs', () => {
 		// Intl puts narrow no-break spaces in Russian numbers.
 		expect(jobs.find((job) => job.file === 'og/ru/openings/client-search-manager-moscow.png')!.card.subtitle!.replace(/\s/g, ' ')).toBe('Москва, Россия · 45 000–90 000 ₽ в месяц');
 	});
+
+	it('lists every text a card shows for the glyph check, as it is drawn, with the field it comes from', () => {
+		for (const job of jobs) {
+			const parts = new Map(job.texts.map((text) => [text.part, text]));
+			for (const part of ['company', 'site', 'host', 'kicker', 'title', 'subtitle', 'badge'] as const) {
+				const shown = job.card[part];
+				if (shown !== undefined) expect(parts.get(part)?.text, `${job.file} ${part}`).toBe(shown);
+			}
+			for (const text of job.texts) expect(text.sources.length, `${job.file} ${text.part}`).toBeGreaterThan(0);
+		}
+		const kam = jobs.find((job) => job.file === 'og/ru/roles/key-account-manager.png')!;
+		expect(kam.texts.find((text) => text.part === 'title')!.sources).toEqual([{ file: 'content/roles/key-account-manager/ru.mdx', field: 'title', text: kam.card.title }]);
+		// An open opening's badge is checked too: it appears when the opening closes, with no change to the content.
+		const open = jobs.find((job) => job.file === 'og/de/openings/client-search-manager-moscow.png')!;
+		expect(open.card.badge).toBeUndefined();
+		expect(open.texts.find((text) => text.part === 'badge')).toMatchObject({ text: 'Geschlossen', sources: [{ file: 'src/i18n/strings/de.json', field: 'opening.closedBadge' }] });
+	});
 });
 
 describe('renderCard', () => {
