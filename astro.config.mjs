@@ -1,15 +1,46 @@
 // @ts-check
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { parse } from 'yaml';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { mdxSourceForBuild } from './src/model/read/front-matter.ts';
+import { MDX_FEATURES } from './src/model/read/mdx.ts';
+import { readSourceFile } from './src/model/source.ts';
 
 const contentDir = resolve(process.env.ROLEBOOK_CONTENT ?? 'content');
-/** The public URL comes from the company profile, so content owns it, not code. */
-const company = parse(readFileSync(resolve(contentDir, 'company.yaml'), 'utf8'));
+/**
+ * The public URL comes from the company profile, so content owns it, not code. Read by the same
+ * reader as `check` (the build runs only after `check` passed, so problems are not repeated here).
+ * @type {{ site?: { url?: string } } | undefined}
+ */
+const company = /** @type {any} */ (readSourceFile(resolve(contentDir, 'company.yaml'), process.cwd(), [])?.data);
+
+/**
+ * Hands @astrojs/mdx each content MDX file with its front matter blanked (lines kept), so the
+ * build never parses front matter with a YAML parser of its own: entry data comes from Rolebook's
+ * reader (src/content.config.ts), and `check` compiled exactly these bodies
+ * (src/model/read/front-matter.ts). Runs before @astrojs/mdx's own transform.
+ * @returns {import('vite').Plugin}
+ */
+function contentFrontMatter() {
+	// Vite names modules by their real path; the content folder may be given through a symlink.
+	const folders = [contentDir, ...(existsSync(contentDir) ? [realpathSync(contentDir)] : [])].map((folder) => folder + sep);
+	return {
+		name: 'rolebook:content-front-matter',
+		enforce: 'pre',
+		transform: {
+			order: 'pre',
+			filter: { id: /\.mdx$/ },
+			handler(code, id) {
+				if (!folders.some((folder) => resolve(id).startsWith(folder))) return null;
+				const source = mdxSourceForBuild(code);
+				return source === code ? null : { code: source, map: null };
+			},
+		},
+	};
+}
 
 /**
  * Astro's content-layer store is incremental; one store per content folder keeps a build of
@@ -25,6 +56,7 @@ export default defineConfig({
 	outDir: process.env.ROLEBOOK_OUT_DIR ?? 'dist',
 	trailingSlash: 'always',
 	build: { format: 'directory' },
-	integrations: [mdx(), pagefindIntegration()],
+	integrations: [mdx({ gfm: MDX_FEATURES.gfm, smartypants: MDX_FEATURES.smartPunctuation }), pagefindIntegration()],
+	vite: { plugins: [contentFrontMatter()] },
 	devToolbar: { enabled: false },
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { z } from 'zod';
 import type { Problem } from './problems.ts';
@@ -6,6 +6,7 @@ import { schemaProblems } from './schema-problems.ts';
 import { openingSchema, type OpeningData } from './schema/opening.ts';
 import { chapterSchema, companySchema, roleFactsSchema, roleTextSchema, signOffsSchema, templateSchema } from './schema/index.ts';
 import type { ChapterData, CompanyData, RoleFactsData, RoleTextData, SignOffsData, TemplateData } from './schema/index.ts';
+import { readTextFile } from './read/encoding.ts';
 import { displayPath, readSourceFile, type SourceFile } from './source.ts';
 
 /** A content file that passed its schema: its parsed data plus where it came from. */
@@ -191,13 +192,8 @@ export function readContent(paths: ContentPaths, problems: Problem[]): RawConten
 	for (const name of listDir(stringsDir)) {
 		if (extname(name) !== '.json') continue;
 		const file = join(stringsDir, name);
-		try {
-			const strings: unknown = JSON.parse(readFileSync(file, 'utf8'));
-			if (strings === null || typeof strings !== 'object' || Array.isArray(strings)) throw new Error('expected an object of "key": "text" pairs');
-			raw.strings.push({ locale: basename(name, '.json'), file: displayPath(file, root), strings: strings as Record<string, unknown> });
-		} catch (error) {
-			problems.push({ severity: 'error', file: displayPath(file, root), message: `is not valid JSON: ${(error as Error).message}` });
-		}
+		const strings = readStringsFile(file, displayPath(file, root), problems);
+		if (strings) raw.strings.push({ locale: basename(name, '.json'), file: displayPath(file, root), strings });
 	}
 	for (const name of listDir(templatesDir)) {
 		if (extname(name) !== '.yaml') continue;
@@ -207,4 +203,28 @@ export function readContent(paths: ContentPaths, problems: Problem[]): RawConten
 		if (template) raw.templates.set(id, template);
 	}
 	return raw;
+}
+
+/** A UI strings file: UTF-8 JSON (a byte-order mark is fine) holding one object of "key": "text" pairs. */
+function readStringsFile(absolute: string, file: string, problems: Problem[]): Record<string, unknown> | undefined {
+	const text = readTextFile(absolute, file, problems);
+	if (text === undefined) return undefined;
+	let strings: unknown;
+	try {
+		strings = JSON.parse(text);
+	} catch (error) {
+		const message = (error as Error).message;
+		// V8: "… in JSON at position 41 (line 3 column 5)"; older wording gives only the position.
+		const where = /\(line (\d+) column \d+\)/.exec(message);
+		const position = /at position (\d+)/.exec(message);
+		const line = where ? Number(where[1]) : position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
+		const reason = message.replace(/\s*in JSON at position \d+(?: \(line \d+ column \d+\))?/, '').replace(/^JSON\.parse: /, '');
+		problems.push({ severity: 'error', file, ...(line ? { line } : {}), message: `is not valid JSON: ${reason}` });
+		return undefined;
+	}
+	if (strings === null || typeof strings !== 'object' || Array.isArray(strings)) {
+		problems.push({ severity: 'error', file, line: 1, message: 'is not valid JSON for UI strings: expected an object of "key": "text" pairs' });
+		return undefined;
+	}
+	return strings as Record<string, unknown>;
 }
