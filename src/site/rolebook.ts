@@ -3,6 +3,7 @@
  * the normalised model. A content error stops the build with the same report as
  * `npm run check` rather than a stack trace from deep inside a page.
  */
+import { dirname, relative, resolve, sep } from 'node:path';
 import { ogImageFile, type CardKind } from '../og/paths.ts';
 import {
 	formatProblem,
@@ -77,3 +78,16 @@ export const paths = {
 	sitemap: () => url('sitemap.xml'),
 	pagefind: () => url('pagefind/'),
 };
+
+/**
+ * A content file's path in the repository, for "edit this page" links: relative to the project
+ * when the content is inside it, else relative to the folder holding the content folder
+ * (`content/roles/kam/en.mdx`), as a repository that keeps its content elsewhere lays it out.
+ */
+export function repositoryPath(file: string): string {
+	if (!file.startsWith('../')) return file;
+	const absolute = resolve(process.cwd(), file);
+	return relative(dirname(contentDir), absolute).split(sep).join('/');
+}
+
+const contentDir = resolve(process.env.ROLEBOOK_CONTENT ?? 'content');
