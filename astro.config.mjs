@@ -4,7 +4,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { rolebookIntegration } from './src/build/integration.ts';
 import { mdxSourceForBuild } from './src/model/read/front-matter.ts';
 import { MDX_FEATURES } from './src/model/read/mdx.ts';
 import { readSourceFile } from './src/model/source.ts';
@@ -56,7 +56,7 @@ export default defineConfig({
 	outDir: process.env.ROLEBOOK_OUT_DIR ?? 'dist',
 	trailingSlash: 'always',
 	build: { format: 'directory' },
-	integrations: [mdx({ gfm: MDX_FEATURES.gfm, smartypants: MDX_FEATURES.smartPunctuation }), pagefindIntegration()],
+	integrations: [mdx({ gfm: MDX_FEATURES.gfm, smartypants: MDX_FEATURES.smartPunctuation }), rolebookIntegration({ contentDir })],
 	vite: { plugins: [contentFrontMatter()] },
 	devToolbar: { enabled: false },
 });

@@ -1,69 +1,71 @@
 /**
- * Spreads rendering jobs over worker threads, one share per thread, and hands each result
- * back as it arrives. Workers are TypeScript modules loaded through tsx, like the rest of
- * the project; each gets `{ shared, jobs }` as workerData and posts one `WorkerReply` per job.
+ * Worker threads that render artefacts, fed a few at a time (a bounded queue: each thread holds
+ * at most `BATCH` jobs, so memory stays flat whatever the site's size). Threads write what they
+ * render into the cache folder themselves and send back only keys, never bytes. They run at a
+ * lower CPU priority than the main thread, so page rendering keeps its core and the workers use
+ * whatever is left.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Artefact } from './artefacts.ts';
+import type { JobReport, RenderContext } from './renderers.ts';
 
-export type WorkerReply = { index: number; bytes: Uint8Array } | { index: number; error: string };
+/** Jobs handed to a thread at once: enough to keep it busy while the next batch travels. */
+const BATCH = 8;
 
-export interface WorkerData<Shared, Job> {
-	shared: Shared;
-	jobs: (Job & { index: number })[];
+export interface WorkerSetup {
+	context: RenderContext;
+	/** Where rendered files are stored by key. */
+	cacheDir: string;
 }
 
-/**
- * How many threads to use for `count` jobs: none below `threshold` (starting a thread costs
- * more than it saves), else one per core, at most 8.
- */
+
+export type WorkerMessage = { type: 'report'; report: JobReport } | { type: 'ready' };
+export type MainMessage = { type: 'jobs'; jobs: { index: number; artefact: Artefact }[] } | { type: 'close' };
+
+/** Threads for `count` jobs: one per core (at most 8), none when there is too little to share. */
 export function threadsFor(count: number, threshold: number, requested: number | 'auto' = 'auto'): number {
 	const threads = requested === 'auto' ? (count >= threshold ? Math.min(availableParallelism(), 8) : 0) : Math.min(requested, count);
-	return threads > 1 ? threads : 0;
+	return threads > 0 ? threads : 0;
 }
 
-export async function runOnWorkers<Shared, Job>(
-	workerModule: URL,
-	shared: Shared,
-	jobs: (Job & { index: number })[],
-	threads: number,
-	onResult: (index: number, bytes: Uint8Array) => void,
-): Promise<void> {
-	const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-	const shares: (Job & { index: number })[][] = Array.from({ length: threads }, () => []);
-	jobs.forEach((job, i) => shares[i % threads]!.push(job));
-	const failures: string[] = [];
+/** Runs every job on `threads` threads of the bundled worker; resolves with one report per job, in job order. */
+export async function runOnWorkers(workerFile: string, setup: WorkerSetup, artefacts: readonly Artefact[], indices: readonly number[], threads: number): Promise<JobReport[]> {
+	const reports: JobReport[] = [];
+	let next = 0;
+	const take = () => {
+		const jobs = indices.slice(next, next + BATCH).map((index) => ({ index, artefact: artefacts[index]! }));
+		next += jobs.length;
+		return jobs;
+	};
 	await Promise.all(
-		shares
-			.filter((share) => share.length > 0)
-			.map(
-				(share) =>
-					new Promise<void>((resolve, reject) => {
-						const worker = new Worker(workerModule, { workerData: { shared, jobs: share } satisfies WorkerData<Shared, Job>, execArgv: ['--import', tsx] });
-						let done = 0;
-						worker.on('message', (reply: WorkerReply) => {
-							if ('error' in reply) failures.push(reply.error);
-							else onResult(reply.index, reply.bytes);
-							if (++done === share.length) void worker.terminate().then(() => resolve());
-						});
-						worker.on('error', reject);
-						worker.on('exit', (code) => (done === share.length ? resolve() : reject(new Error(`a worker thread stopped (exit code ${code})`))));
-					}),
-			),
+		Array.from({ length: Math.min(threads, indices.length) }, () =>
+			new Promise<void>((resolve, reject) => {
+				const worker = new Worker(workerFile, { workerData: setup });
+				let outstanding = 0;
+				const feed = () => {
+					const jobs = take();
+					if (jobs.length === 0) {
+						if (outstanding === 0) worker.postMessage({ type: 'close' } satisfies MainMessage);
+						return;
+					}
+					outstanding += jobs.length;
+					worker.postMessage({ type: 'jobs', jobs } satisfies MainMessage);
+				};
+				worker.on('message', (message: WorkerMessage) => {
+					if (message.type === 'ready') {
+						feed();
+						feed(); // two batches in flight: the thread never waits for work
+						return;
+					}
+					reports.push(message.report);
+					outstanding--;
+					if (outstanding < BATCH) feed();
+				});
+				worker.on('error', reject);
+				worker.on('exit', (code) => (outstanding === 0 ? resolve() : reject(new Error(`a render worker thread stopped (exit code ${code}) with ${outstanding} jobs unfinished`))));
+			}),
+		),
 	);
-	if (failures.length > 0) throw new Error(failures.join('\n'));
-}
-
-/** The worker side: render each job of this thread's share and post the bytes back. */
-export async function serveJobs<Shared, Job>(data: WorkerData<Shared, Job>, post: (reply: WorkerReply, transfer?: ArrayBuffer[]) => void, render: (job: Job, shared: Shared) => Promise<Uint8Array>): Promise<void> {
-	for (const job of data.jobs) {
-		try {
-			const bytes = await render(job, data.shared);
-			post({ index: job.index, bytes }, [bytes.buffer as ArrayBuffer]);
-		} catch (error) {
-			post({ index: job.index, error: (error as Error).message });
-		}
-	}
+	return reports.sort((a, b) => a.index - b.index);
 }

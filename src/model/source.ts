@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { PathSegment, Problem } from './problems.ts';
 import { readTextFile } from './read/encoding.ts';
@@ -33,6 +34,30 @@ export function displayPath(absolute: string, root: string): string {
  * be used (a body problem still leaves the data usable, so its schema is checked too).
  */
 export function readSourceFile(absolute: string, root: string, problems: Problem[], options: ReadOptions = {}): SourceFile | undefined {
+	// A long-running process (the dev server) reloads the content after every save: a file that
+	// has not changed since is not read, parsed and compiled again.
+	let stamp: string | undefined;
+	try {
+		const stats = statSync(absolute);
+		stamp = `${stats.mtimeMs}:${stats.ctimeMs}:${stats.size}:${root}:${options.checkBody !== false}`;
+	} catch {
+		// Unreadable: readTextFile reports it.
+	}
+	const known = stamp === undefined ? undefined : readCache.get(absolute);
+	if (known && known.stamp === stamp) {
+		problems.push(...known.problems);
+		return known.source;
+	}
+	const found: Problem[] = [];
+	const source = readUncached(absolute, root, found, options);
+	problems.push(...found);
+	if (stamp !== undefined) readCache.set(absolute, { stamp, source, problems: found });
+	return source;
+}
+
+const readCache = new Map<string, { stamp: string; source: SourceFile | undefined; problems: Problem[] }>();
+
+function readUncached(absolute: string, root: string, problems: Problem[], options: ReadOptions): SourceFile | undefined {
 	const file = displayPath(absolute, root);
 	const text = readTextFile(absolute, file, problems);
 	if (text === undefined) return undefined;

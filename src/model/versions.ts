@@ -10,3 +10,12 @@ export function readableVersions(role: Role): Role[] {
 	const versions = role.history.filter((version) => version.document.status !== 'draft');
 	return role.document.status === 'draft' ? versions : [...versions, role];
 }
+
+/**
+ * The version in force is the role page's own document: its versioned URL serves the role
+ * page (the build links the same file there) instead of rendering the document a second time.
+ * A retired role has no role page, so all its versions keep their own.
+ */
+export function isRolePageVersion(current: Role, version: Role): boolean {
+	return current.document.status === 'approved' && version.document.version === current.document.version;
+}

@@ -4,10 +4,10 @@
  * `npm run check` rather than a stack trace from deep inside a page.
  */
 import { dirname, relative, resolve, sep } from 'node:path';
+import { liveRolebook } from '../model/live.ts';
 import { ogImageFile, type CardKind } from '../og/paths.ts';
 import {
 	formatProblem,
-	loadRolebook,
 	previewFromEnv,
 	publishedChapters,
 	publishedRoles,
@@ -18,16 +18,13 @@ import {
 	type Role,
 } from '../model/index.ts';
 
-let cached: Rolebook | undefined;
-
+/** The model of this build (or of the content as it is now, in the dev server), shared with the build integration. */
 export function getRolebook(): Rolebook {
-	if (cached) return cached;
-	const { rolebook, problems } = loadRolebook();
+	const { rolebook, problems } = liveRolebook();
 	if (!rolebook) {
 		const report = problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n');
 		throw new Error(`Content has errors; run "npm run check" for the full report.\n${report}`);
 	}
-	cached = rolebook;
 	return rolebook;
 }
 
@@ -63,6 +60,7 @@ export const paths = {
 	home: (locale: string) => url(`${locale}/`),
 	role: (locale: string, id: string) => url(`${locale}/roles/${id}/`),
 	rolePdf: (locale: string, id: string) => url(`${locale}/roles/${id}.pdf`),
+	roleDocx: (locale: string, id: string) => url(`${locale}/roles/${id}.docx`),
 	roleVersion: (locale: string, id: string, version: number) => url(`${locale}/roles/${id}/v${version}/`),
 	roleVersionPdf: (locale: string, id: string, version: number) => url(`${locale}/roles/${id}/v${version}.pdf`),
 	roleChanges: (locale: string, id: string, version: number) => url(`${locale}/roles/${id}/v${version}/changes/`),

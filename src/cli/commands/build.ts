@@ -2,9 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
-import { today, type LoadOptions } from '../../model/index.ts';
-import { generateOgImages } from '../../og/index.ts';
-import { generatePdfs, siteJobs } from '../../pdf/index.ts';
+import type { LoadOptions } from '../../model/index.ts';
 import type { Output } from '../output.ts';
 import { withProjectLock } from '../project-lock.ts';
 import { previewSetting } from '../preview.ts';
@@ -19,8 +17,9 @@ export interface BuildOptions extends LoadOptions {
 }
 
 /**
- * Validates, builds the site and the PDFs into a staging folder, and only then replaces the
- * output. A content error or a failed build leaves the last good site untouched.
+ * Validates, then runs `astro build` (pages, search, PDFs and link-preview images: one
+ * pipeline, src/build/integration.ts) into a staging folder, and only then replaces the output.
+ * A content error or a failed build leaves the last good site untouched.
  */
 export async function build(options: BuildOptions, out: Output): Promise<number> {
 	const preview = previewSetting(options.preview, out);
@@ -28,15 +27,14 @@ export async function build(options: BuildOptions, out: Output): Promise<number>
 		out.error('Build stopped before writing anything: the last good output is unchanged.');
 		return 1;
 	}
-	// One load of the content serves the check, the PDFs and the images (Astro loads its own copy).
+	// `check` first: the build never fails on content the check passed (and never starts on content it failed).
 	const rolebook = checkedRolebook(options, out);
 	if (!rolebook) {
 		out.error('Build stopped before writing anything: the last good output is unchanged.');
 		return 1;
 	}
 	// The signing certificate (environment only) is opened before any work: a wrong password stops the build here.
-	const signing = signingFromEnv({ preview }, out);
-	if (!signing.ok) {
+	if (!signingFromEnv({ preview }, out).ok) {
 		out.error('Build stopped before writing anything: the last good output is unchanged.');
 		return 1;
 	}
@@ -61,42 +59,6 @@ export async function build(options: BuildOptions, out: Output): Promise<number>
 	if (result.status !== 0) {
 		rmSync(staging, { recursive: true, force: true });
 		out.error(`The site build failed (see above). The last good output in ${outDir} is unchanged.`);
-		return 1;
-	}
-
-	// PDF job descriptions next to the pages: /{locale}/roles/{id}.pdf, the URL each role page links to.
-	try {
-		const jobs = siteJobs(rolebook, staging, { preview });
-		const started = performance.now();
-		const result = await generatePdfs(rolebook, jobs, { cacheDir: join(root, '.rolebook', 'pdf-cache'), ...(signing.certificate ? { certificate: signing.certificate } : {}) });
-		const seconds = ((performance.now() - started) / 1000).toFixed(1);
-		if (signing.notice) out.info(signing.notice);
-		out.info(
-			`✓ ${jobs.length} PDF job descriptions (${result.rendered} rendered${result.workers ? ` on ${result.workers} threads` : ''}, ${result.fromCache} unchanged from the cache${signing.certificate ? `, ${result.signed} digitally signed` : ''}) in ${seconds} s.`,
-		);
-	} catch (error) {
-		rmSync(staging, { recursive: true, force: true });
-		out.error(`error: ${(error as Error).message}`);
-		out.error(`The PDF job descriptions could not be made. The last good output in ${outDir} is unchanged.`);
-		return 1;
-	}
-
-	// Link-preview images for every role, chapter and opening page: /og/{locale}/{kind}/{id}.png.
-	try {
-		const started = performance.now();
-		const result = await generateOgImages(rolebook, staging, {
-			preview,
-			today: options.today ?? today(),
-			publicDir: join(root, 'public'),
-			cacheDir: join(root, '.rolebook', 'og-cache'),
-		});
-		const seconds = ((performance.now() - started) / 1000).toFixed(1);
-		const perImage = result.rendered > 0 ? `, ${Math.round(result.renderMs / result.rendered)} ms each${result.workers ? ` on ${result.workers} threads` : ''}` : '';
-		out.info(`✓ ${result.files.length} link-preview images (${result.rendered} rendered${perImage}, ${result.fromCache} unchanged from the cache) in ${seconds} s.`);
-	} catch (error) {
-		rmSync(staging, { recursive: true, force: true });
-		out.error(`error: ${(error as Error).message}`);
-		out.error(`The link-preview images could not be made. The last good output in ${outDir} is unchanged.`);
 		return 1;
 	}
 

@@ -1,7 +1,9 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { holderNames, type LoadOptions, type Rolebook } from '../../model/index.ts';
 import { didYouMean } from '../../model/suggest.ts';
-import { generatePdfs, siteJobs, type PdfJob } from '../../pdf/index.ts';
+import { pdfArtefacts } from '../../build/artefacts.ts';
+import { publish, renderMany, summary } from '../../build/render-many.ts';
+import { generatePdfs, type PdfJob } from '../../pdf/index.ts';
 import type { Output } from '../output.ts';
 import { previewSetting } from '../preview.ts';
 import { signingFromEnv } from '../signing.ts';
@@ -43,29 +45,37 @@ export async function pdf(options: PdfOptions, out: Output): Promise<number> {
 	const rolebook = requireRolebook(options, out);
 	if (!rolebook) return 1;
 	const root = resolve(options.root ?? process.cwd());
-	let jobs: PdfJob[];
-	if (options.all) {
-		if (options.locale) return usage(out, '--locale is for one role; --all renders every configured locale.');
-		jobs = siteJobs(rolebook, resolve(root, options.outDir ?? 'pdf'), { preview });
-	} else {
+	try {
+		const started = performance.now();
+		const certificate = signing.certificate ? { certificate: signing.certificate } : {};
+		if (options.all) {
+			if (options.locale) return usage(out, '--locale is for one role; --all renders every configured locale.');
+			// The build's own stage: each document once, linked at each of its URLs, unchanged ones from the cache.
+			const outDir = resolve(root, options.outDir ?? 'pdf');
+			const cacheDir = join(root, '.rolebook', 'render-cache');
+			const result = await renderMany(pdfArtefacts(rolebook, { preview }), { context: { rolebook, ...certificate }, cacheDir, projectRoot: root });
+			const files = publish(result, outDir, cacheDir);
+			const pdfs = summary(result, 'pdf');
+			reportSigning(out, signing.notice, pdfs.signed, pdfs.count);
+			out.info(`✓ ${files.length} PDFs (${pdfs.count} documents, ${pdfs.rendered} rendered, ${pdfs.fromCache} from the cache) in ${outDir} in ${Math.round(performance.now() - started)} ms${result.workers ? ` on ${result.workers} threads` : ''}.`);
+			return 0;
+		}
 		const job = oneJob(rolebook, options, root, out);
 		if (!job) return 1;
 		const holders = [...(options.withHolders ? holderNames(rolebook, job.role.id, job.locale) : []), ...(options.holders ?? [])];
-		jobs = [holders.length > 0 ? { ...job, holders } : job];
-	}
-	try {
-		const started = performance.now();
-		const result = await generatePdfs(rolebook, jobs, signing.certificate ? { certificate: signing.certificate } : {});
-		const ms = Math.round(performance.now() - started);
-		if (signing.notice) out.info(signing.notice);
-		else out.info(`${result.signed} of ${jobs.length} PDFs digitally signed (approved roles only).`);
-		if (jobs.length === 1) out.info(`✓ ${jobs[0]!.file} (${jobs[0]!.role.id}, ${jobs[0]!.locale}) in ${ms} ms.`);
-		else out.info(`✓ ${result.files.length} PDFs in ${resolve(root, options.outDir ?? 'pdf')} in ${ms} ms${result.workers ? ` on ${result.workers} threads` : ''}.`);
+		const result = await generatePdfs(rolebook, [holders.length > 0 ? { ...job, holders } : job], { ...certificate, projectRoot: root });
+		reportSigning(out, signing.notice, result.signed, 1);
+		out.info(`✓ ${job.file} (${job.role.id}, ${job.locale}) in ${Math.round(performance.now() - started)} ms.`);
 		return 0;
 	} catch (error) {
 		out.error(`error: ${(error as Error).message}`);
 		return 1;
 	}
+}
+
+function reportSigning(out: Output, notice: string | undefined, signed: number, count: number): void {
+	if (notice) out.info(notice);
+	else out.info(`${signed} of ${count} PDFs digitally signed (approved roles only).`);
 }
 
 function oneJob(rolebook: Rolebook, options: PdfOptions, root: string, out: Output): PdfJob | undefined {

@@ -2,9 +2,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pagefindIntegration } from '../../src/integrations/pagefind.ts';
+import { indexSite } from '../../src/build/search.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -13,10 +12,8 @@ async function runHook(pages: Record<string, string>) {
 	const dir = mkdtempSync(join(tmpdir(), 'rolebook-pagefind-'));
 	dirs.push(dir);
 	for (const [name, html] of Object.entries(pages)) writeFileSync(join(dir, name), html);
-	const hook = pagefindIntegration().hooks['astro:build:done']!;
 	const logged: string[] = [];
-	const logger = { info: (line: string) => logged.push(line) };
-	await (hook as (options: unknown) => Promise<void>)({ dir: pathToFileURL(`${dir}/`), logger });
+	await indexSite(dir, { info: (line: string) => logged.push(line) });
 	return { dir, logged };
 }
 

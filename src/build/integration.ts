@@ -1,0 +1,171 @@
+/**
+ * The one build pipeline, as an Astro integration, so `astro build`, `rolebook build` and
+ * `astro dev` make the same site:
+ *   build start  the render-many stage (PDFs, Word files, link-preview cards) starts on worker threads and
+ *                runs while Astro renders the pages, using the cores Astro leaves idle;
+ *   build done   search index (Pagefind), then the rendered files linked at their URLs and the
+ *                version-in-force pages linked to their role pages — nothing is rendered twice;
+ *   dev server   PDFs, Word files and cards served from the same renderers, the content reloaded after
+ *                every save.
+ * `rolebook build` adds validation before, and the atomic swap of the output after.
+ */
+import { existsSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { formatProblem, isRolePageVersion, previewFromEnv, signsDocuments, today, versionedRoles, type Publication, type Rolebook } from '../model/index.ts';
+import { contentGeneration, invalidateContent, liveRolebook } from '../model/live.ts';
+import { signingCertificateFromEnv, UNSIGNED_NOTICE } from '../pdf/index.ts';
+import { siteArtefacts, type Artefact } from './artefacts.ts';
+import { codeHashes } from './code-hash.ts';
+import { linkOrCopy } from './file-cache.ts';
+import { publish, renderMany, summary, type RenderManyResult } from './render-many.ts';
+import { rendererOf, type RenderContext } from './renderers.ts';
+import { indexSite } from './search.ts';
+
+/** Set to 1 to build pages and search only (a benchmark measures that part alone). */
+export const SKIP_RENDER_MANY_ENV = 'ROLEBOOK_SKIP_RENDER_MANY';
+
+export interface RolebookIntegrationOptions {
+	/** Content folder (default `$ROLEBOOK_CONTENT` or `content`). */
+	contentDir?: string;
+}
+
+export function rolebookIntegration(options: RolebookIntegrationOptions = {}): AstroIntegration {
+	let projectRoot = process.cwd();
+	let publicDir = join(projectRoot, 'public');
+	let stage: Promise<RenderManyResult | undefined> | undefined;
+	const cacheDir = () => join(projectRoot, '.rolebook', 'render-cache');
+	const contentDir = resolve(options.contentDir ?? process.env.ROLEBOOK_CONTENT ?? 'content');
+
+	return {
+		name: 'rolebook',
+		hooks: {
+			'astro:config:done': ({ config }) => {
+				projectRoot = fileURLToPath(config.root);
+				publicDir = fileURLToPath(config.publicDir);
+			},
+
+			'astro:build:start': ({ logger }) => {
+				const rolebook = loaded();
+				if (process.env[SKIP_RENDER_MANY_ENV] === '1') {
+					logger.warn(`${SKIP_RENDER_MANY_ENV}=1: no PDFs and no link-preview images (pages and search only)`);
+					return;
+				}
+				const publication = buildPublication();
+				const certificate = signsDocuments(publication) ? signingCertificateFromEnv() : undefined;
+				if (signsDocuments(publication) && !certificate) logger.info(UNSIGNED_NOTICE);
+				else if (!signsDocuments(publication)) logger.info('PDFs are not digitally signed: preview output never is.');
+				const artefacts = siteArtefacts(rolebook, publication, publicDir);
+				// Started now, awaited when the pages are done: the workers render while Astro does.
+				stage = renderMany(artefacts, { context: { rolebook, ...(certificate ? { certificate } : {}) }, cacheDir: cacheDir(), projectRoot });
+				// Never an unhandled rejection while Astro works; the error is raised at build done.
+				stage.catch(() => undefined);
+			},
+
+			'astro:build:done': async ({ dir, logger }) => {
+				const site = fileURLToPath(dir);
+				await indexSite(site, logger);
+				linkRolePageVersions(loaded(), buildPublication(), site);
+				const result = await stage;
+				if (result) {
+					publish(result, site, cacheDir());
+					report(result, logger);
+				}
+			},
+
+			'astro:server:setup': ({ server, logger }) => {
+				// Content is not part of Vite's module graph: watch it, reload the model on a save, and
+				// tell Astro its routes' data changed (getStaticPaths runs again) and the browser to reload.
+				const watched = [contentDir, join(projectRoot, 'src', 'i18n', 'strings'), join(projectRoot, 'templates')];
+				server.watcher.add(watched);
+				const onChange = (path: string) => {
+					const absolute = resolve(path);
+					if (!watched.some((folder) => absolute.startsWith(folder + sep))) return;
+					invalidateContent();
+					for (const environment of Object.values(server.environments)) if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
+					server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+				};
+				server.watcher.on('change', onChange);
+				server.watcher.on('add', onChange);
+				server.watcher.on('unlink', onChange);
+
+				// PDFs and cards on request, from the same artefact list and renderers as the build.
+				const base = server.config.base.replace(/\/$/, '');
+				let artefacts: { generation: number; byPath: Map<string, Artefact> } | undefined;
+				server.middlewares.use((request, response, next) => {
+					const path = decodeURIComponent((request.url ?? '').split('?')[0]!);
+					if (!path.startsWith(`${base}/`) || !/\.(pdf|docx|png)$/.test(path) || existsSync(join(publicDir, path.slice(base.length)))) return next();
+					const rolebook = liveRolebook().rolebook;
+					if (!rolebook) return next();
+					if (!artefacts || artefacts.generation !== contentGeneration()) {
+						const byPath = new Map<string, Artefact>();
+						for (const artefact of siteArtefacts(rolebook, buildPublication(), publicDir)) for (const file of artefact.files) byPath.set(file, artefact);
+						artefacts = { generation: contentGeneration(), byPath };
+					}
+					const artefact = artefacts.byPath.get(path.slice(base.length + 1));
+					if (!artefact) return next();
+					const context: RenderContext = { rolebook, codeHashes: codeHashes() };
+					rendererOf(artefact)
+						.render(artefact, context)
+						.then((bytes) => send(response, artefact, bytes))
+						.catch((error: Error) => {
+							logger.error(`${path}: ${error.message}`);
+							next(error);
+						});
+				});
+			},
+		},
+	};
+
+	function loaded(): Rolebook {
+		const { rolebook, problems } = liveRolebook({ contentDir });
+		if (rolebook) return rolebook;
+		const report = problems.filter((problem) => problem.severity === 'error').map(formatProblem).join('\n');
+		throw new Error(`Content has errors; run "npm run check" for the full report.\n${report}`);
+	}
+}
+
+/** This build as the environment asks for it (the CLI passes its own decision the same way). */
+function buildPublication(): Publication {
+	return { preview: previewFromEnv(), today: today() };
+}
+
+/** The version-in-force page of each role is its role page: the same file, at the versioned URL too. */
+function linkRolePageVersions(rolebook: Rolebook, publication: Publication, site: string): void {
+	for (const current of versionedRoles(rolebook, publication)) {
+		if (!isRolePageVersion(current, current)) continue;
+		for (const locale of rolebook.company.locales) {
+			const page = join(site, locale, 'roles', current.id, 'index.html');
+			if (existsSync(page)) linkOrCopy(page, join(site, locale, 'roles', current.id, `v${current.document.version}`, 'index.html'));
+		}
+	}
+}
+
+const CONTENT_TYPES: Record<Artefact['kind'], string> = {
+	pdf: 'application/pdf',
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	card: 'image/png',
+};
+
+function send(response: ServerResponse, artefact: Artefact, bytes: Uint8Array): void {
+	response.statusCode = 200;
+	response.setHeader('Content-Type', CONTENT_TYPES[artefact.kind]);
+	response.setHeader('Cache-Control', 'no-store');
+	response.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
+function report(result: RenderManyResult, logger: AstroIntegrationLogger): void {
+	const threads = result.workers ? ` on ${result.workers} threads` : '';
+	const seconds = (result.ms / 1000).toFixed(1);
+	const pdfs = summary(result, 'pdf');
+	const docx = summary(result, 'docx');
+	const cards = summary(result, 'card');
+	const signed = pdfs.signed > 0 ? `, ${pdfs.signed} digitally signed` : '';
+	logger.info(`✓ ${pdfs.files} PDF job descriptions (${pdfs.count} documents: ${pdfs.rendered} rendered${threads}, ${pdfs.fromCache} unchanged from the cache${signed})`);
+	logger.info(`✓ ${docx.files} Word files (${docx.rendered} rendered, ${docx.fromCache} unchanged from the cache)`);
+	const each = cards.rendered > 0 ? `, ${Math.round(cards.renderMs / cards.rendered)} ms each` : '';
+	logger.info(`✓ ${cards.files} link-preview images (${cards.rendered} rendered${each}, ${cards.fromCache} unchanged from the cache); render-many stage ${seconds} s`);
+}
+
