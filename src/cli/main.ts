@@ -6,6 +6,8 @@
 import { Command, CommanderError } from 'commander';
 import { build } from './commands/build.ts';
 import { check } from './commands/check.ts';
+import { docxCommand } from './commands/docx.ts';
+import { importCommand } from './commands/import.ts';
 import { newRole } from './commands/new-role.ts';
 import { newVersion } from './commands/new-version.ts';
 import { pdf } from './commands/pdf.ts';
@@ -72,6 +74,58 @@ export async function main(argv: string[]): Promise<number> {
 					...(options.holder ? { holders: options.holder } : {}),
 					withHolders: Boolean(options.withHolders),
 					sign: options.sign,
+				},
+				consoleOutput,
+			);
+		});
+
+	program
+		.command('docx')
+		.description('Write Word (.docx) job descriptions for the agreement route: one role in one locale, or every published role in every locale.')
+		.argument('[role]', 'role id, e.g. key-account-manager')
+		.option('-l, --locale <locale>', 'language of the document (default: the company default, e.g. en)')
+		.option('-o, --out <file>', 'file to write for one role (default: <role>.<locale>.docx)')
+		.option('-a, --all', 'every published role in every configured locale')
+		.option('--out-dir <dir>', 'folder for --all: <dir>/<locale>/roles/<role>.docx (default: docx)')
+		.option('--preview', 'with --all: include draft roles (marked DRAFT)')
+		.option('--with-holders', 'one role: pre-fill the familiarisation sheet with its holders from content/sign-offs.yaml')
+		.option('--content <dir>', 'content folder (default: ./content or $ROLEBOOK_CONTENT)')
+		.addHelpText('after', '\nExamples:\n  rolebook docx key-account-manager --locale ru --out kam-ru.docx\n  rolebook docx --all --out-dir build/docx\n\nTrack Changes is on in every file, so the edits of the agreement route are recorded.\nCheck a file with LibreOffice: soffice --headless --convert-to pdf kam-ru.docx')
+		.action(async (role: string | undefined, options: { locale?: string; out?: string; all?: boolean; outDir?: string; preview?: boolean; withHolders?: boolean; content?: string }) => {
+			exitCode = await docxCommand(
+				{
+					...(role ? { role } : {}),
+					...(options.all ? { all: true } : {}),
+					...(options.locale ? { locale: options.locale } : {}),
+					...(options.out ? { out: options.out } : {}),
+					...(options.outDir ? { outDir: options.outDir } : {}),
+					...(options.preview ? { preview: true } : {}),
+					...(options.withHolders ? { withHolders: true } : {}),
+					...(options.content ? { contentDir: options.content } : {}),
+				},
+				consoleOutput,
+			);
+		});
+
+	program
+		.command('import')
+		.description('Import Word job descriptions (.docx files or folders of them) as draft roles, or as translations of existing roles.')
+		.argument('<files...>', '.docx files and folders')
+		.option('--id <role-id>', 'one file: the role id (default: from the title; an existing role gets a translation)')
+		.option('-l, --locale <locale>', 'language of the documents (default: recognised from headings and labels)')
+		.option('--replace', "overwrite a role's existing text in that language with the document's (the agreement route's edited Word file)")
+		.option('--content <dir>', 'content folder (default: ./content or $ROLEBOOK_CONTENT)')
+		.option('--dry-run', 'show what would be written')
+		.addHelpText('after', '\nExamples:\n  rolebook import ~/hr/job-descriptions/            # a folder, with a summary\n  rolebook import kam.docx --id key-account-manager\n  rolebook import kam-ru.docx --id key-account-manager --locale ru   # adds ru.mdx, compares item counts with en\n\nEvery paragraph the import cannot place is printed with its number and kept as a TODO in the text.')
+		.action((files: string[], options: { id?: string; locale?: string; replace?: boolean; content?: string; dryRun?: boolean }) => {
+			exitCode = importCommand(
+				{
+					inputs: files,
+					...(options.id ? { id: options.id } : {}),
+					...(options.locale ? { locale: options.locale } : {}),
+					...(options.replace ? { replace: true } : {}),
+					...(options.content ? { contentDir: options.content } : {}),
+					dryRun: Boolean(options.dryRun),
 				},
 				consoleOutput,
 			);
