@@ -57,6 +57,10 @@ export default defineConfig({
 	trailingSlash: 'always',
 	build: { format: 'directory' },
 	integrations: [mdx({ gfm: MDX_FEATURES.gfm, smartypants: MDX_FEATURES.smartPunctuation }), rolebookIntegration({ contentDir })],
-	vite: { plugins: [contentFrontMatter()] },
+	vite: {
+		plugins: [contentFrontMatter()],
+		// Build output, caches and test sites change while `astro dev` runs; none of it is source.
+		server: { watch: { ignored: ['**/.rolebook/**', '**/dist/**', '**/.dist.staging/**', '**/.dist.previous/**'] } },
+	},
 	devToolbar: { enabled: false },
 });

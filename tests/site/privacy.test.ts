@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { builds, SECRET_MARKERS } from '../helpers/builds.ts';
 import { hasPage, listFiles, page, readableText } from '../helpers/site-files.ts';
 // pdftotext, never a fallback: a PDF that cannot be read must fail the scan, not pass it.
-import { pdfText } from '../pdf/helpers.ts';
+import { pdfText, run } from '../pdf/helpers.ts';
 
 
 describe('public build', () => {
@@ -91,8 +91,9 @@ describe('preview build', () => {
 	it('says it is a preview, and the draft role has its watermarked PDF', () => {
 		expect(readFileSync(`${site}.log`, 'utf8')).toContain('(preview: drafts included');
 		expect(readFileSync(`${builds.fixturePublic}.log`, 'utf8')).not.toContain('preview: drafts included');
-		// The watermark is drawn rotated, one glyph at a time: pdftotext reads it letter by letter.
-		expect(pdfText(join(site, 'en', 'roles', 'sales-rep.pdf')).replace(/\s+/g, '')).toContain('DRAFT');
+		// The watermark is drawn rotated: pdftotext in content-stream order (-raw) reads it letter by letter.
+		const raw = run('pdftotext', ['-raw', '-f', '1', '-l', '1', join(site, 'en', 'roles', 'sales-rep.pdf'), '-']).stdout;
+		expect(raw.replace(/\s+/g, '')).toContain('DRAFT');
 	});
 
 	it('shows the draft opening with a DRAFT banner, but never in the feeds', () => {

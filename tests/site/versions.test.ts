@@ -3,7 +3,7 @@
  * stable URL, "what changed" between versions, old URLs of renamed roles still lead to the
  * role, and HR's reports exist only in preview builds.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builds } from '../helpers/builds.ts';
@@ -31,10 +31,13 @@ describe('versions', () => {
 		expect(ru.text).toContain('Отчитывается еженедельно.');
 	});
 
-	it('the version in force has a page whose canonical URL is the role page', () => {
-		const v2 = page(site, '/en/roles/sales-lead/v2/');
-		expect(v2.querySelector('.notice')?.text).toContain('Version 2 is the version in force');
-		expect(v2.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe('https://handbook.example.com/en/roles/sales-lead/');
+	it('the version in force is served at its versioned URL by the role page itself, rendered once', () => {
+		const file = (path: string) => join(site, 'en', 'roles', 'sales-lead', path);
+		expect(statSync(file('v2/index.html')).ino).toBe(statSync(file('index.html')).ino);
+		expect(page(site, '/en/roles/sales-lead/v2/').querySelector('link[rel=canonical]')?.getAttribute('href')).toBe('https://handbook.example.com/en/roles/sales-lead/');
+		expect(statSync(join(site, 'en', 'roles', 'sales-lead', 'v2.pdf')).ino).toBe(statSync(join(site, 'en', 'roles', 'sales-lead.pdf')).ino);
+		// A past version is its own document.
+		expect(statSync(file('v1/index.html')).ino).not.toBe(statSync(file('index.html')).ino);
 	});
 
 	it('shows what changed: reworded with a word diff, removed and added items', () => {
