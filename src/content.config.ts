@@ -6,12 +6,14 @@
  * The entries' front matter is read by Rolebook's own reader (src/model/source.ts: UTF-8 only,
  * one YAML parser with one set of options), not by Astro's glob loader, which would parse it
  * again with a different YAML parser (js-yaml) and could accept or reject what `check` does not.
- * astro.config.mjs blanks the front matter before @astrojs/mdx compiles a body, so the build
- * parses no YAML of its own; `check` compiled the same bodies with the same compiler.
+ * Bodies are rendered to HTML here, as Markdown, and kept in the content store: `check` compiled
+ * each one with the MDX compiler and rejected anything that is not plain Markdown (JSX,
+ * expressions, imports, components, raw HTML), so the two agree, and thousands of bodies do not
+ * become thousands of modules of the site's bundle.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { formatProblem, type Problem } from './model/problems.ts';
@@ -21,7 +23,7 @@ import { readSourceFile } from './model/source.ts';
 const contentDir = process.env.ROLEBOOK_CONTENT ?? './content';
 
 /** Bump when the reader's output for unchanged files may change, so cached entries are re-read. */
-const READER_VERSION = 'rolebook-read-1';
+const READER_VERSION = 'rolebook-read-3';
 
 export const collections = {
 	roleTexts: defineCollection({
@@ -75,7 +77,7 @@ function rolebookMdx(name: string, baseDir: string, list: (base: string) => stri
 	};
 }
 
-async function sync({ store, parseData, generateDigest, logger, watcher }: LoaderContext, root: string, base: string, list: (base: string) => string[]): Promise<void> {
+async function sync({ store, parseData, generateDigest, renderMarkdown, logger, watcher }: LoaderContext, root: string, base: string, list: (base: string) => string[]): Promise<void> {
 	const untouched = new Set(store.keys());
 	const failed: Problem[] = [];
 	for (const absolute of list(base)) {
@@ -90,12 +92,14 @@ async function sync({ store, parseData, generateDigest, logger, watcher }: Loade
 		untouched.delete(id);
 		const digest = generateDigest(`${READER_VERSION}\n${JSON.stringify(source.data)}\n${source.body}`);
 		const existing = store.get(id);
-		if (existing && existing.digest === digest && existing.filePath === source.file) {
-			store.addModuleImport(source.file);
-			continue;
-		}
+		if (existing && existing.digest === digest && existing.filePath === source.file) continue;
 		const data = await parseData({ id, data: source.data as Record<string, unknown>, filePath: absolute });
-		store.set({ id, data, filePath: source.file, digest, deferredRender: true });
+		// A body is Markdown (check rejects JSX, expressions, imports and components in it), so it is
+		// rendered here, once, and kept in the content store — not compiled as one more module of
+		// the site's bundle. The leading line break keeps a body that opens with "---" (a rule) from
+		// being taken for front matter.
+		const rendered = await renderMarkdown(`\n${source.body}`, { fileURL: pathToFileURL(absolute) });
+		store.set({ id, data, body: source.body, rendered: { ...rendered, html: rendered.html.replace(/\n$/, '') }, filePath: source.file, digest });
 	}
 	for (const id of untouched) store.delete(id);
 	if (failed.length > 0) {

@@ -1,9 +1,8 @@
 /**
  * Where an MDX file's YAML front matter ends and its body begins — decided once, here, for
- * `check` and for the build. The build's MDX plugin (astro.config.mjs) is handed the file with
- * its front matter blanked out by `mdxSourceForBuild`, so Astro never parses the YAML itself
- * (with a different YAML parser): the entry data comes from our reader (src/content.config.ts),
- * and `check` compiles exactly the body text the build compiles (`mdxBodyAsCompiled`).
+ * `check` and for the build. Astro never parses the YAML itself (with a different YAML parser):
+ * the entry data and body come from our reader (src/content.config.ts). `check` compiles the
+ * body with the front matter blanked out (`mdxSourceForBuild`), so lines keep their numbers.
  */
 
 /** `---`, the YAML, `---` on a line of its own; the file must start with it (after a BOM). */
