@@ -5,7 +5,8 @@
 import { localized } from './localize.ts';
 import type { OpeningData } from './schema/index.ts';
 import { localizeRole } from './translations.ts';
-import type { Locale, Opening, Rolebook } from './types.ts';
+import { shownRole, type Publication } from './publication.ts';
+import type { Locale, Opening, Role, Rolebook } from './types.ts';
 
 /** The vacancy's reference for job boards: its own, else the opening's id. Unique (rules/openings.ts). */
 export function referenceOf(id: string, data: Pick<OpeningData, 'reference'>): string {
@@ -27,16 +28,19 @@ export interface LocalizedOpening {
 	requirements: string[];
 	/** City (and region) in the text's language, when the opening has an address. */
 	place?: { street?: string; city: string; region?: string };
+	/** The role as the build shows it (in public, the version in force). */
+	role: Role;
 	/** The role's title in the same language. */
 	roleTitle: string;
 	departmentName: string;
 }
 
-export function localizeOpening(rolebook: Rolebook, opening: Opening, locale: Locale): LocalizedOpening {
+export function localizeOpening(rolebook: Rolebook, opening: Opening, locale: Locale, publication: Pick<Publication, 'preview'>): LocalizedOpening {
 	const { defaultLocale } = rolebook.company;
 	const textLocale = opening.locales.includes(locale) ? locale : defaultLocale;
 	const text = (value: Record<string, string>) => localized(value, textLocale, defaultLocale).value;
-	const role = rolebook.roles.find((candidate) => candidate.id === opening.role)!;
+	// A published opening's role is published (rules/openings.ts); a draft one's is shown in previews.
+	const role = shownRole(rolebook, opening.role, publication) ?? rolebook.roles.find((candidate) => candidate.id === opening.role)!;
 	const roleTitle = localizeRole(role, textLocale, defaultLocale).text.title;
 	const description = text(opening.description).trim();
 	const address = opening.location.address;
@@ -52,6 +56,7 @@ export function localizeOpening(rolebook: Rolebook, opening: Opening, locale: Lo
 		...(address
 			? { place: { city: text(address.city), ...(address.street ? { street: text(address.street) } : {}), ...(address.region ? { region: text(address.region) } : {}) } }
 			: {}),
+		role,
 		roleTitle,
 		departmentName: localized(role.department.name, textLocale, defaultLocale).value,
 	};

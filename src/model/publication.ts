@@ -63,6 +63,20 @@ export function publishedRoles(rolebook: Rolebook, publication: Pick<Publication
 	});
 }
 
+const shownById = new WeakMap<Rolebook, Map<boolean, Map<string, Role>>>();
+
+/**
+ * A role as this build shows it — in public the version in force, not a draft being prepared —
+ * for everything that names a role: openings, their feeds, cards and job-posting data.
+ */
+export function shownRole(rolebook: Rolebook, id: string, publication: Pick<Publication, 'preview'>): Role | undefined {
+	let byPreview = shownById.get(rolebook);
+	if (!byPreview) shownById.set(rolebook, (byPreview = new Map()));
+	let byId = byPreview.get(publication.preview);
+	if (!byId) byPreview.set(publication.preview, (byId = new Map(publishedRoles(rolebook, publication).map((role) => [role.id, role]))));
+	return byId.get(id);
+}
+
 /**
  * Roles whose versions have pages and PDFs: those shown, plus retired ones in public builds —
  * a version once published stays readable at its URL after the role is retired.

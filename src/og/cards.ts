@@ -120,8 +120,8 @@ export function cardJobs(rolebook: Rolebook, options: CardOptions): CardJob[] {
 			]);
 		}
 		for (const opening of publishedOpenings(rolebook, { preview: options.preview })) {
-			const view = localizeOpening(rolebook, opening, locale);
-			const role = rolebook.roles.find((candidate) => candidate.id === opening.role)!;
+			const view = localizeOpening(rolebook, opening, locale, options);
+			const { role } = view;
 			const roleText = localizeRole(role, view.textLocale, defaultLocale).text;
 			const dept = department(role.department, view.textLocale);
 			const kicker = `${t('opening.type')} · ${view.departmentName}`;

@@ -6,7 +6,7 @@
  * anything is laid out.
  */
 import { formatDate, translator, type UiKey } from '../i18n/index.ts';
-import { localized, localizeRole, personName, shortName, type Item, type Role, type Rolebook, type Signatory } from '../model/index.ts';
+import { fillPlaceholders, localized, localizeRole, personName, shortName, type Item, type Role, type Rolebook, type Signatory } from '../model/index.ts';
 import type { TemplateData } from '../model/schema/index.ts';
 import { missingChars, MissingGlyphError, uiStringsFile, type GlyphFinding } from '../fonts/coverage.ts';
 import { FONT_FAMILY, getFaces } from './fonts.ts';
@@ -127,13 +127,24 @@ export function documentModel(rolebook: Rolebook, role: Role, locale: string, te
 		return value;
 	};
 	/** A label: the template's override for this locale, else the UI string. */
-	const label = (key: UiKey, values: Record<string, string | number> = {}, face: FaceName = 'regular'): string => {
+	/** A label's text and where it comes from: the template's override for this locale, else the UI string. */
+	const labelSource = (key: UiKey, values: Record<string, string | number>) => {
 		const name = key.replace(/^pdf\./, '') as keyof TemplateData['labels'];
 		const override = template.labels[name]?.[locale];
-		const value = override ? override.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m)) : t(key, values);
-		return check(value, override ? `templates/${role.template}.yaml` : stringsFile, override ? `labels.${name}.${locale}` : key, face);
+		return override
+			? { value: fillPlaceholders(override, values), file: `templates/${role.template}.yaml`, field: `labels.${name}.${locale}` }
+			: { value: t(key, values), file: stringsFile, field: key };
 	};
-	const upperLabel = (key: UiKey) => check(upper(label(key, {}, 'bold'), locale), stringsFile, key, 'bold');
+	const label = (key: UiKey, values: Record<string, string | number> = {}, face: FaceName = 'regular'): string => {
+		const { value, file, field } = labelSource(key, values);
+		return check(value, file, field, face);
+	};
+	// Upper case can need letters the text as written does not (Turkish i → İ): checked too, against the same source.
+	const upperLabel = (key: UiKey) => {
+		const { value, file, field } = labelSource(key, {});
+		check(value, file, field, 'bold');
+		return check(upper(value, locale), file, field, 'bold');
+	};
 
 	const companyName = check(localized(company.name, locale, defaultLocale).value, 'content/company.yaml', 'name');
 	const signatoryLine = (signatory: Signatory): SignatoryLine => {

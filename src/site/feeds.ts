@@ -68,8 +68,8 @@ export function rolesFeed(rolebook: Rolebook, locale: string, options: FeedOptio
 }
 
 function openingItem(rolebook: Rolebook, opening: Opening, locale: string, options: FeedOptions) {
-	const view = localizeOpening(rolebook, opening, locale);
-	const role = rolebook.roles.find((candidate) => candidate.id === opening.role)!;
+	const view = localizeOpening(rolebook, opening, locale, { preview: false });
+	const { role } = view;
 	const { location, salary } = opening;
 	return {
 		id: opening.id,

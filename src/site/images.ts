@@ -1,7 +1,7 @@
 /** The link-preview image of a page (made by the build, src/og/) with its text alternative. */
 import { translator } from '../i18n/index.ts';
 import { localized, localizeChapter, localizeOpening, localizeRole, type Chapter, type Opening, type Role } from '../model/index.ts';
-import { getRolebook, paths } from './rolebook.ts';
+import { getRolebook, paths, publication } from './rolebook.ts';
 
 export interface PageImage {
 	path: string;
@@ -24,6 +24,6 @@ export function chapterImage(chapter: Chapter, locale: string): PageImage {
 
 export function openingImage(opening: Opening, locale: string): PageImage {
 	const rolebook = getRolebook();
-	const view = localizeOpening(rolebook, opening, locale);
+	const view = localizeOpening(rolebook, opening, locale, publication);
 	return { path: paths.ogImage(locale, 'openings', opening.id), alt: `${view.title} — ${translator(rolebook, locale)('opening.type')} · ${view.departmentName}` };
 }

@@ -79,7 +79,7 @@ export function jobPostingJsonLd(rolebook: Rolebook, view: LocalizedOpening, url
 	const { opening } = view;
 	const { company } = rolebook;
 	const t = translator(rolebook, view.textLocale);
-	const role = rolebook.roles.find((candidate) => candidate.id === opening.role)!;
+	const { role } = view;
 	const companyName = localized(company.name, view.textLocale, company.defaultLocale).value;
 	const description = [
 		...view.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),

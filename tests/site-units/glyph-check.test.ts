@@ -202,3 +202,20 @@ describe('the build stops on them', () => {
 		expect(existsSync(site)).toBe(false);
 	});
 });
+
+describe('a template label the font cannot draw', () => {
+	it('is reported in the template, not also in the UI strings it overrides', () => {
+		const fixture = makeFixture([{ file: 'templates/classic.yaml', replace: ['    ru: Утверждаю', '    ru: "Утверждаю ✅"\n    fr: Approuvé'] }]);
+		try {
+			const lines: string[] = [];
+			const code = check({ root: fixture.root, contentDir: fixture.contentDir, stringsDir: fixture.stringsDir, templatesDir: join(fixture.root, 'templates'), today: TODAY }, { info: (line) => lines.push(line), error: (line) => lines.push(line) });
+			expect(code).toBe(1);
+			const errors = lines.filter((line) => line.startsWith('error:'));
+			expect(errors.some((line) => line.includes('templates/classic.yaml') && line.includes('U+2705'))).toBe(true);
+			expect(errors.filter((line) => line.includes('strings/ru.json'))).toEqual([]);
+			expect(lines.some((line) => line.startsWith('warning:') && line.includes('labels.approved.fr') && line.includes('never printed'))).toBe(true);
+		} finally {
+			fixture.cleanup();
+		}
+	});
+});

@@ -28,7 +28,7 @@ const rolebook = load([
 	{ file: 'content/openings/hybrid.yaml', write: 'role: sales-lead\nlocales: [en]\ndescription: { en: "Half <b>here</b>,\\n\\nhalf at home." }\nemploymentType: [part-time, temporary]\nlocation:\n  type: hybrid\n  address: { street: { en: 1 Main St. }, city: { en: Kazan }, region: { en: Tatarstan }, postalCode: "420000", country: RU }\n  applicantCountries: [RU, KZ]\nexperienceYears: 0\nsalary: { min: 50000, max: 50000, currency: RUB, period: month }\ndatePosted: 2026-05-01\nvalidThrough: 2026-07-01\napply: { url: https://jobs.example.com/1, direct: true }\n' },
 ]);
 const opening = (id: string): Opening => rolebook.openings.find((candidate) => candidate.id === id)!;
-const posting = (id: string, locale = 'en') => jobPostingJsonLd(rolebook, localizeOpening(rolebook, opening(id), locale), urls);
+const posting = (id: string, locale = 'en') => jobPostingJsonLd(rolebook, localizeOpening(rolebook, opening(id), locale, { preview: false }), urls);
 
 describe('jobPostingJsonLd', () => {
 	it('has the required and recommended properties of an on-site posting with a salary range', () => {

@@ -51,7 +51,7 @@ describe('openings pages', () => {
 
 	it('shows the vacancy in the page language and links its role page and the role PDF', () => {
 		const opening = open.find((candidate) => candidate.locales.includes('ru'))!;
-		const view = localizeOpening(rolebook!, opening, 'ru');
+		const view = localizeOpening(rolebook!, opening, 'ru', { preview: false });
 		const html = page(site, `/ru/openings/${opening.id}/`);
 		expect(html.querySelector('h1')?.text).toBe(view.title);
 		expect(html.querySelector('.closed-notice')).toBeNull();
@@ -95,7 +95,7 @@ describe('JobPosting structured data', () => {
 		expect(posting).toBeDefined();
 		expect(posting['@context']).toBe('https://schema.org');
 		for (const property of [...REQUIRED, ...RECOMMENDED]) expect(posting[property], property).toBeDefined();
-		expect(posting.title).toBe(localizeOpening(rolebook!, opening, locale).title);
+		expect(posting.title).toBe(localizeOpening(rolebook!, opening, locale, { preview: false }).title);
 		expect(posting.description).toMatch(/^<p>/);
 		expect(posting.datePosted).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 		expect(posting.validThrough > posting.datePosted).toBe(true);
@@ -195,7 +195,7 @@ describe('feeds', () => {
 		expect(data.items.map((item) => item.id)).toEqual(expected.map((opening) => opening.id));
 		for (const item of data.items) {
 			const opening = expected.find((candidate) => candidate.id === item.id)!;
-			const view = localizeOpening(rolebook!, opening, locale);
+			const view = localizeOpening(rolebook!, opening, locale, { preview: false });
 			expect(item).toMatchObject({
 				reference: opening.reference,
 				url: `${SITE_URL}/${locale}/openings/${opening.id}/`,

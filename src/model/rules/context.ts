@@ -6,6 +6,7 @@
  */
 import type { RawContent } from '../load.ts';
 import type { Problem } from '../problems.ts';
+import { publicVersionOf } from '../publication.ts';
 import { KEBAB_ID, type CompanyData } from '../schema/index.ts';
 
 export interface RuleContext {
@@ -24,6 +25,8 @@ export interface RuleContext {
 	signatoryIds: Set<string>;
 	/** True when a problem was already reported for this file (it exists but could not be used). */
 	reported(file: string): boolean;
+	/** Roles a public build shows (approved, or a past approved version while the next is drafted). */
+	publishedRoleIds: Set<string>;
 }
 
 export function ruleContext(raw: RawContent, options: { today: string; publicDir: string }, problems: Problem[]): RuleContext {
@@ -39,6 +42,11 @@ export function ruleContext(raw: RawContent, options: { today: string; publicDir
 		roleIds: new Set(raw.roles.filter((role) => KEBAB_ID.test(role.id)).map((role) => role.id)),
 		positionIds: new Set(company?.positions.map((position) => position.id) ?? []),
 		signatoryIds: new Set(company?.signatories.map((signatory) => signatory.id) ?? []),
+		publishedRoleIds: new Set(
+			raw.roles
+				.filter((role) => role.facts && publicVersionOf(role.facts.data.document.status, role.history.flatMap((version) => (version.facts ? [version.facts.data.document.status] : []))) !== undefined)
+				.map((role) => role.id),
+		),
 		reported: (file) => problems.some((problem) => problem.file === file && problem.severity === 'error'),
 	};
 }

@@ -11,6 +11,17 @@ export function validateTemplateReferences({ raw, problems }: RuleContext): void
 		problems.push(at(source, path, `is not a PDF template (a file templates/<id>.yaml; ${known}).${didYouMean(id, raw.templateIds)}`, id));
 	};
 	if (raw.company) checkTemplate(raw.company.source, ['defaultTemplate'], raw.company.data.defaultTemplate);
+	// A label for a language the site does not have is never printed: most likely a typo.
+	const configured = raw.company?.data.locales.configured;
+	for (const template of configured ? raw.templates.values() : []) {
+		for (const [name, texts] of Object.entries(template.data.labels)) {
+			for (const locale of Object.keys(texts ?? {})) {
+				if (!configured!.includes(locale)) {
+					problems.push(at(template.source, ['labels', name, locale], `"${locale}" is not a configured locale (${configured!.join(', ')}); this label is never printed.${didYouMean(locale, configured!)}`, undefined, 'warning'));
+				}
+			}
+		}
+	}
 	for (const role of raw.roles) if (role.facts) checkTemplate(role.facts.source, ['template'], role.facts.data.template);
 }
 

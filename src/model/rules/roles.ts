@@ -10,6 +10,7 @@ import type { RuleContext } from './context.ts';
 
 export function validateRoles(context: RuleContext): void {
 	const { raw, problems, positionIds, roleIds } = context;
+	validatePublishedReferences(context);
 	const formerIdOwners = new Map<string, string>();
 	for (const role of raw.roles) for (const formerId of role.facts?.data.formerIds ?? []) if (!formerIdOwners.has(formerId)) formerIdOwners.set(formerId, role.id);
 
@@ -42,6 +43,9 @@ export function validateRoles(context: RuleContext): void {
 			if (doc.status !== 'retired') problems.push(at(source, ['document', 'replacedBy'], 'only a retired role is replaced; remove it or set status: retired', doc.replacedBy));
 			else if (!roleIds.has(doc.replacedBy)) problems.push(at(source, ['document', 'replacedBy'], `is not a role in content/roles/.${didYouMean(doc.replacedBy, roleIds)}`, doc.replacedBy));
 			else if (doc.replacedBy === role.id) problems.push(at(source, ['document', 'replacedBy'], 'a role cannot replace itself', doc.replacedBy));
+			else if (!context.publishedRoleIds.has(doc.replacedBy)) {
+				problems.push(at(source, ['document', 'replacedBy'], `"${doc.replacedBy}" is not published (a draft or retired role), so the old URL could lead nowhere: approve it first, or name a published role`, doc.replacedBy));
+			}
 		}
 	}
 }
@@ -99,3 +103,25 @@ function validateFacts(context: RuleContext, role: RawRoleVersion, frozen: boole
 	}
 }
 
+/**
+ * A published role's page and PDF name the roles it reports to, is substituted by and is
+ * appointed by: each must be published too, or a draft's title would have to be shown — or its
+ * bare id, as a dead link.
+ */
+function validatePublishedReferences({ raw, problems, publishedRoleIds, roleIds }: RuleContext): void {
+	for (const role of raw.roles) {
+		if (!role.facts || !publishedRoleIds.has(role.id) || role.facts.data.document.status !== 'approved') continue;
+		const { source, data } = role.facts;
+		const references: [PathSegment[], string | undefined][] = [
+			[['reportsTo'], data.reportsTo],
+			[['substitute'], data.substitute],
+			[['appointment', 'by'], data.appointment.by],
+			[['appointment', 'recommendedBy'], data.appointment.recommendedBy],
+		];
+		for (const [path, id] of references) {
+			if (id !== undefined && roleIds.has(id) && !publishedRoleIds.has(id)) {
+				problems.push(at(source, path, `"${id}" is not published (a draft or retired role), but this approved role's page and PDF name it: approve "${id}" first, or refer to a position`, id));
+			}
+		}
+	}
+}

@@ -39,7 +39,11 @@ function compareTranslation(reference: Parsed<RoleTextData>, translation: Parsed
 		problems.push(at(source, ['sections'], `the sections differ from ${defaultLocale} (${shape(a)} in ${defaultLocale}; ${shape(b)} in ${locale}), so section numbers do not match`, undefined, 'warning'));
 		return;
 	}
-	const compare = (path: PathSegment[], left: ItemData[], right: ItemData[], name: string) => {
+	// Internal items are never published or numbered, so they do not count (and need no translation).
+	const published = (items: ItemData[]) => items.filter((item) => !item.internal);
+	const compare = (path: PathSegment[], allLeft: ItemData[], allRight: ItemData[], name: string) => {
+		const left = published(allLeft);
+		const right = published(allRight);
 		if (left.length !== right.length) {
 			problems.push(at(source, path, `the list "${name}" has ${right.length} in ${locale} but ${left.length} in ${defaultLocale}; translate every item so numbering matches`, undefined, 'warning'));
 			return;
