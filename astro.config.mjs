@@ -29,8 +29,8 @@ export default defineConfig({
 	outDir: process.env.ROLEBOOK_OUT_DIR ?? 'dist',
 	trailingSlash: 'always',
 	build: { format: 'directory' },
-	// Role and chapter bodies are rendered as Markdown in the content loader (src/content.config.ts), with the features check compiled them with.
-	markdown: { gfm: MDX_FEATURES.gfm, smartypants: MDX_FEATURES.smartPunctuation },
+	// Role and chapter bodies are rendered as Markdown in the content loader (src/content.config.ts) with
+	// Astro's default processor, whose features (GFM, smart punctuation) are those check compiles them with.
 	integrations: [mdx({ gfm: MDX_FEATURES.gfm, smartypants: MDX_FEATURES.smartPunctuation }), rolebookIntegration({ contentDir })],
 	vite: {
 		// Build output, caches and test sites change while `astro dev` runs; none of it is source.

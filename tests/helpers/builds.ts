@@ -46,6 +46,8 @@ export const builds = {
 	fixturePublic: join(BUILDS_DIR, 'fixture-public'),
 	/** The privacy fixture, preview build. */
 	fixturePreview: join(BUILDS_DIR, 'fixture-preview'),
+	/** The privacy fixture, public, built by `astro build` alone (no CLI). */
+	fixtureAstro: join(BUILDS_DIR, 'fixture-astro'),
 	/** The base fixture with markup and script-like text in every text field (HOSTILE_FIXTURE_EDITS), public build. */
 	hostile: join(BUILDS_DIR, 'hostile'),
 };

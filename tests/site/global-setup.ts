@@ -21,6 +21,13 @@ function build(out: string, args: string[] = [], env: Record<string, string> = {
 	writeFileSync(`${out}.log`, `${result.stdout}\n${result.stderr}`);
 }
 
+/** `astro build` run directly, as a user of Astro would, with the same environment the CLI passes. */
+function astroBuild(out: string, env: Record<string, string>) {
+	const astro = join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+	const result = spawnSync(process.execPath, [astro, 'build'], { cwd: PROJECT_ROOT, env: { ...process.env, ROLEBOOK_TODAY: TEST_TODAY, ROLEBOOK_OUT_DIR: out, ...env }, encoding: 'utf8' });
+	if (result.status !== 0) throw new Error(`astro build of ${out} failed:\n${result.stdout}\n${result.stderr}`);
+}
+
 export default function setup() {
 	if (process.env.ROLEBOOK_TEST_REUSE_BUILDS === '1') return;
 	build(builds.shipped);
@@ -32,6 +39,8 @@ export default function setup() {
 		// The --preview flag and every other spelling meet the same function (tests/cli/preview.test.ts).
 		build(builds.fixturePublic, ['--content', fixture.contentDir], { ROLEBOOK_PREVIEW: 'false' });
 		build(builds.fixturePreview, ['--content', fixture.contentDir], { ROLEBOOK_PREVIEW: 'true' });
+		// `astro build` alone (no CLI) must make the same site: PDFs, Word files and cards included.
+		astroBuild(builds.fixtureAstro, { ROLEBOOK_CONTENT: fixture.contentDir, ROLEBOOK_PREVIEW: 'false' });
 	} finally {
 		fixture.cleanup();
 	}
