@@ -68,7 +68,7 @@ import { localizeChapter, loadRolebook, publishedChapters, publishedRoles, type 
  * The PDF and card caches are shared with every other build of the project, so their files are
  * deleted, not the folders (a build running at the same time never loses its folder).
  */
-export const ROLEBOOK_CACHES = ['.rolebook/pdf-cache', '.rolebook/og-cache', 'node_modules/.astro/content-{contentKey}'];
+export const ROLEBOOK_CACHES = ['.rolebook/render-cache', '.rolebook/workers', '.rolebook/pdf-cache', '.rolebook/og-cache', 'node_modules/.astro/content-{contentKey}'];
 /** What a cold Starlight build starts without, relative to its project. */
 export const STARLIGHT_CACHES = ['.astro', 'node_modules/.astro', 'dist'];
 /** The environment variable that makes the project's build render pages and search only. */
