@@ -36,6 +36,7 @@ export function rolebookIntegration(options: RolebookIntegrationOptions = {}): A
 	let projectRoot = process.cwd();
 	let publicDir = join(projectRoot, 'public');
 	let stage: Promise<RenderManyResult | undefined> | undefined;
+	let pagesWritten: () => void = () => undefined;
 	const cacheDir = () => join(projectRoot, '.rolebook', 'render-cache');
 	const contentDir = resolve(options.contentDir ?? process.env.ROLEBOOK_CONTENT ?? 'content');
 
@@ -59,13 +60,15 @@ export function rolebookIntegration(options: RolebookIntegrationOptions = {}): A
 				else if (!signsDocuments(publication)) logger.info('PDFs are not digitally signed: preview output never is.');
 				const artefacts = siteArtefacts(rolebook, publication, publicDir);
 				// Started now, awaited when the pages are done: the workers render while Astro does.
-				stage = renderMany(artefacts, { context: { rolebook, ...(certificate ? { certificate } : {}) }, cacheDir: cacheDir(), projectRoot });
+				const pages = new Promise<void>((resolve) => (pagesWritten = resolve));
+				stage = renderMany(artefacts, { context: { rolebook, ...(certificate ? { certificate } : {}) }, cacheDir: cacheDir(), projectRoot, lowPriorityUntil: pages });
 				// Never an unhandled rejection while Astro works; the error is raised at build done.
 				stage.catch(() => undefined);
 			},
 
 			'astro:build:done': async ({ dir, logger }) => {
 				const site = fileURLToPath(dir);
+				pagesWritten();
 				await indexSite(site, logger);
 				linkRolePageVersions(loaded(), buildPublication(), site);
 				const result = await stage;

@@ -23,6 +23,8 @@ export interface RenderManyOptions {
 	projectRoot: string;
 	/** Threads: a number, or 'auto' (one per core when there is enough to do). */
 	workers?: number | 'auto';
+	/** Threads run at a low priority until this settles (while Astro renders the pages). */
+	lowPriorityUntil?: Promise<unknown>;
 }
 
 export interface RenderManyResult {
@@ -55,7 +57,7 @@ export async function renderMany(artefacts: readonly Artefact[], options: Render
 	const indices = artefacts.map((_, index) => index);
 	let reports: JobReport[];
 	if (threads > 0) {
-		reports = await runOnWorkers(await workerBundle(options.projectRoot), { context, cacheDir: options.cacheDir }, artefacts, indices, threads);
+		reports = await runOnWorkers(await workerBundle(options.projectRoot), { context, cacheDir: options.cacheDir }, artefacts, indices, threads, options.lowPriorityUntil);
 	} else {
 		const caches = new ArtefactCaches(options.cacheDir);
 		reports = [];

@@ -21,7 +21,7 @@ export interface WorkerSetup {
 
 
 export type WorkerMessage = { type: 'report'; report: JobReport } | { type: 'ready' };
-export type MainMessage = { type: 'jobs'; jobs: { index: number; artefact: Artefact }[] } | { type: 'close' };
+export type MainMessage = { type: 'jobs'; jobs: { index: number; artefact: Artefact }[] } | { type: 'close' } | { type: 'full-priority' };
 
 /** Threads for `count` jobs: one per core (at most 8), none when there is too little to share. */
 export function threadsFor(count: number, threshold: number, requested: number | 'auto' = 'auto'): number {
@@ -30,7 +30,15 @@ export function threadsFor(count: number, threshold: number, requested: number |
 }
 
 /** Runs every job on `threads` threads of the bundled worker; resolves with one report per job, in job order. */
-export async function runOnWorkers(workerFile: string, setup: WorkerSetup, artefacts: readonly Artefact[], indices: readonly number[], threads: number): Promise<JobReport[]> {
+export async function runOnWorkers(
+	workerFile: string,
+	setup: WorkerSetup,
+	artefacts: readonly Artefact[],
+	indices: readonly number[],
+	threads: number,
+	/** Threads start at a low priority; when this settles (the pages are written) they take full priority. */
+	lowPriorityUntil?: Promise<unknown>,
+): Promise<JobReport[]> {
 	const reports: JobReport[] = [];
 	let next = 0;
 	const take = () => {
@@ -41,7 +49,9 @@ export async function runOnWorkers(workerFile: string, setup: WorkerSetup, artef
 	await Promise.all(
 		Array.from({ length: Math.min(threads, indices.length) }, () =>
 			new Promise<void>((resolve, reject) => {
-				const worker = new Worker(workerFile, { workerData: setup });
+				const worker = new Worker(workerFile, { workerData: { ...setup, lowPriority: lowPriorityUntil !== undefined } });
+				let running = true;
+				void lowPriorityUntil?.finally(() => running && worker.postMessage({ type: 'full-priority' } satisfies MainMessage));
 				let outstanding = 0;
 				const feed = () => {
 					const jobs = take();
@@ -63,7 +73,11 @@ export async function runOnWorkers(workerFile: string, setup: WorkerSetup, artef
 					if (outstanding < BATCH) feed();
 				});
 				worker.on('error', reject);
-				worker.on('exit', (code) => (outstanding === 0 ? resolve() : reject(new Error(`a render worker thread stopped (exit code ${code}) with ${outstanding} jobs unfinished`))));
+				worker.on('exit', (code) => {
+					running = false;
+					if (outstanding === 0) resolve();
+					else reject(new Error(`a render worker thread stopped (exit code ${code}) with ${outstanding} jobs unfinished`));
+				});
 			}),
 		),
 	);

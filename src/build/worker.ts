@@ -13,13 +13,17 @@ import type { MainMessage, WorkerMessage, WorkerSetup } from './worker-pool.ts';
 const setup = workerData as WorkerSetup;
 const caches = new ArtefactCaches(setup.cacheDir);
 
-// Page rendering on the main thread comes first: this thread takes the cores it leaves idle.
-// On Linux a thread has its own nice value, set through its id in /proc/thread-self.
-try {
-	setPriority(Number(readlinkSync('/proc/thread-self').split('/').at(-1)), 10);
-} catch {
-	// Not Linux, or not allowed: the same work, only without the priority hint.
+// While Astro renders pages on the main thread, they come first: this thread takes the cores they
+// leave idle; once the pages are written it runs at full priority again. On Linux a thread has its
+// own nice value, set through its id in /proc/thread-self.
+function nice(value: number): void {
+	try {
+		setPriority(Number(readlinkSync('/proc/thread-self').split('/').at(-1)), value);
+	} catch {
+		// Not Linux, or not allowed (raising priority back needs the privilege to): the same work.
+	}
 }
+if ((workerData as { lowPriority?: boolean }).lowPriority) nice(10);
 
 // resvg keeps each image (3 MB of pixels) in native memory that V8 does not count, and frees it
 // only when a collection has run and the event loop has turned: without both, 3,000 cards grew
@@ -48,6 +52,10 @@ parentPort!.on('message', (message: MainMessage) => {
 async function work(): Promise<void> {
 	working = true;
 	for (let message = queue.shift(); message; message = queue.shift()) {
+		if (message.type === 'full-priority') {
+			nice(0);
+			continue;
+		}
 		if (message.type === 'close') {
 			parentPort!.close();
 			return;
