@@ -5,7 +5,7 @@
  * date, or none), and the package is zipped again with its parts in a fixed order
  * ([Content_Types].xml first, then by name), one fixed date and one compression level.
  */
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 
 export interface CoreProperties {
 	title: string;
@@ -23,8 +23,8 @@ export interface CoreProperties {
 const ZIP_DATE = new Date(1980, 0, 1, 0, 0, 0);
 const CORE_PATH = 'docProps/core.xml';
 
-export function reproduciblePackage(bytes: Uint8Array, core: CoreProperties): Uint8Array {
-	const files = unzipSync(bytes);
+export function reproduciblePackage(parts: Record<string, Uint8Array>, core: CoreProperties): Uint8Array {
+	const files = { ...parts };
 	files[CORE_PATH] = strToU8(corePropertiesXml(core));
 	const names = Object.keys(files).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 	const zippable: Zippable = {};
