@@ -1,6 +1,6 @@
 // @ts-check
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { rolebookIntegration } from './src/build/integration.ts';
@@ -14,6 +14,9 @@ const contentDir = resolve(process.env.ROLEBOOK_CONTENT ?? 'content');
  * @type {{ site?: { url?: string } } | undefined}
  */
 const company = /** @type {any} */ (readSourceFile(resolve(contentDir, 'company.yaml'), process.cwd(), [])?.data);
+
+/** Folders of generated files: output, caches, test sites. */
+const notSource = /[\\/](?:\.rolebook|dist|\.dist\.staging|\.dist\.previous)(?:[\\/]|$)/;
 
 /**
  * Astro's content-layer store is incremental; one store per content folder keeps a build of
@@ -33,8 +36,9 @@ export default defineConfig({
 	// Astro's default processor, whose features (GFM, smart punctuation) are those check compiles them with.
 	integrations: [mdx({ gfm: MDX_FEATURES.gfm, smartypants: MDX_FEATURES.smartPunctuation }), rolebookIntegration({ contentDir })],
 	vite: {
-		// Build output, caches and test sites change while `astro dev` runs; none of it is source.
-		server: { watch: { ignored: ['**/.rolebook/**', '**/dist/**', '**/.dist.staging/**', '**/.dist.previous/**'] } },
+		// Build output, caches and test sites change while `astro dev` runs; none of it is source —
+		// unless the content folder itself lives there (a benchmark corpus in .rolebook/).
+		server: { watch: { ignored: (/** @type {string} */ path) => notSource.test(path) && !(path + sep).startsWith(contentDir + sep) } },
 	},
 	devToolbar: { enabled: false },
 });
