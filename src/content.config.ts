@@ -23,7 +23,7 @@ import { readSourceFile } from './model/source.ts';
 const contentDir = process.env.ROLEBOOK_CONTENT ?? './content';
 
 /** Bump when the reader's output for unchanged files may change, so cached entries are re-read. */
-const READER_VERSION = 'rolebook-read-3';
+const READER_VERSION = 'rolebook-read-4';
 
 export const collections = {
 	roleTexts: defineCollection({
@@ -66,9 +66,14 @@ function rolebookMdx(name: string, baseDir: string, list: (base: string) => stri
 			const base = resolve(root, baseDir);
 			await sync(context, root, base, list);
 			context.watcher?.add(base);
+			// After a save only that file is read again (a 3,000-text site must not be re-read per keystroke).
 			const resync = (path: string) => {
 				if (!path.endsWith('.mdx') || !resolve(path).startsWith(base + sep)) return;
-				sync(context, root, base, list).catch((error: Error) => context.logger.error(error.message));
+				const absolute = resolve(path);
+				const files = list(base).filter((file) => file === absolute);
+				const id = entryId(base, absolute);
+				if (files.length === 0) context.store.delete(id);
+				else sync(context, root, base, () => files, { partial: true }).catch((error: Error) => context.logger.error(error.message));
 			};
 			context.watcher?.on('change', resync);
 			context.watcher?.on('add', resync);
@@ -77,8 +82,19 @@ function rolebookMdx(name: string, baseDir: string, list: (base: string) => stri
 	};
 }
 
-async function sync({ store, parseData, generateDigest, renderMarkdown, logger, watcher }: LoaderContext, root: string, base: string, list: (base: string) => string[]): Promise<void> {
-	const untouched = new Set(store.keys());
+function entryId(base: string, absolute: string): string {
+	return relative(base, absolute).split(sep).join('/').replace(/\.mdx$/, '');
+}
+
+async function sync(
+	{ store, parseData, generateDigest, renderMarkdown, logger, watcher }: LoaderContext,
+	root: string,
+	base: string,
+	list: (base: string) => string[],
+	options: { partial?: boolean } = {},
+): Promise<void> {
+	// A full sync removes entries whose files are gone; a partial one (one saved file) keeps the rest.
+	const untouched = new Set(options.partial ? [] : store.keys());
 	const failed: Problem[] = [];
 	for (const absolute of list(base)) {
 		const problems: Problem[] = [];
@@ -88,7 +104,7 @@ async function sync({ store, parseData, generateDigest, renderMarkdown, logger, 
 			failed.push(...problems);
 			continue;
 		}
-		const id = relative(base, absolute).split(sep).join('/').replace(/\.mdx$/, '');
+		const id = entryId(base, absolute);
 		untouched.delete(id);
 		const digest = generateDigest(`${READER_VERSION}\n${JSON.stringify(source.data)}\n${source.body}`);
 		const existing = store.get(id);
@@ -99,7 +115,9 @@ async function sync({ store, parseData, generateDigest, renderMarkdown, logger, 
 		// the site's bundle. The leading line break keeps a body that opens with "---" (a rule) from
 		// being taken for front matter.
 		const rendered = await renderMarkdown(`\n${source.body}`, { fileURL: pathToFileURL(absolute) });
-		store.set({ id, data, body: source.body, rendered: { ...rendered, html: rendered.html.replace(/\n$/, '') }, filePath: source.file, digest });
+		// assetImports: local images go through Astro's image pipeline, as with its own loaders.
+		const assetImports = rendered.metadata?.imagePaths ?? [];
+		store.set({ id, data, body: source.body, rendered: { ...rendered, html: rendered.html.replace(/\n$/, '') }, filePath: source.file, digest, ...(assetImports.length > 0 ? { assetImports } : {}) });
 	}
 	for (const id of untouched) store.delete(id);
 	if (failed.length > 0) {
