@@ -12,6 +12,7 @@ import { newRole } from './commands/new-role.ts';
 import { newVersion } from './commands/new-version.ts';
 import { pdf } from './commands/pdf.ts';
 import { status } from './commands/status.ts';
+import { whereUsed } from './commands/where-used.ts';
 import { consoleOutput } from './output.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -143,6 +144,16 @@ export async function main(argv: string[]): Promise<number> {
 				{ ...(options.content ? { contentDir: options.content } : {}), signOffs: both || Boolean(options.signOffs), translations: both || Boolean(options.translations) },
 				consoleOutput,
 			);
+		});
+
+	program
+		.command('where-used')
+		.description('Show where a clause of the library (content/clauses/<id>.yaml) is used, and which approved roles need a new version to take its new wording.')
+		.argument('[clause]', 'clause id, e.g. trade-secrets (default: list the library)')
+		.option('--content <dir>', 'content folder (default: ./content or $ROLEBOOK_CONTENT)')
+		.addHelpText('after', '\nExamples:\n  rolebook where-used                         # every clause and how many roles use it\n  rolebook where-used responsibility-duties   # each role, item numbers per language')
+		.action((clause: string | undefined, options: { content?: string }) => {
+			exitCode = whereUsed({ ...(clause ? { clause } : {}), ...(options.content ? { contentDir: options.content } : {}) }, consoleOutput);
 		});
 
 	program

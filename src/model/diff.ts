@@ -132,3 +132,11 @@ export function diffRoleTexts(before: RoleText, after: RoleText): SectionChange[
 	}
 	return result;
 }
+
+/**
+ * Two lists of items, item by item (sub-items flattened in order): the same pairing as between
+ * versions — used between the levels of a career ladder, to say what the next role adds and drops.
+ */
+export function diffItemLists(before: Item[], after: Item[]): ItemChange[] {
+	return diffItems(flatten(before), flatten(after));
+}

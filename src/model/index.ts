@@ -78,3 +78,5 @@ export * from './localize.ts';
 export { formatProblem, hasErrors, type Problem } from './problems.ts';
 export { ITEM_ANCHOR_PREFIX } from './normalise.ts';
 export * from './diff.ts';
+export * from './clauses.ts';
+export * from './families.ts';

@@ -1,12 +1,16 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { basename, extname, join, sep } from 'node:path';
 import type { z } from 'zod';
-import type { Problem } from './problems.ts';
+import type { PathSegment, Problem } from './problems.ts';
 import { schemaProblems } from './schema-problems.ts';
 import { openingSchema, type OpeningData } from './schema/opening.ts';
+import { clauseSchema, type ClauseData } from './schema/clause.ts';
+import { familySchema, type FamilyData } from './schema/family.ts';
 import { chapterSchema, companySchema, roleFactsSchema, roleTextSchema, signOffsSchema, templateSchema } from './schema/index.ts';
 import type { ChapterData, CompanyData, RoleFactsData, RoleTextData, SignOffsData, TemplateData } from './schema/index.ts';
 import { readTextFile } from './read/encoding.ts';
+import { BODY_IMAGE_EXTENSIONS } from './read/image.ts';
+import { parseJson } from './read/json.ts';
 import { displayPath, readSourceFile, type SourceFile } from './source.ts';
 
 /** A content file that passed its schema: its parsed data plus where it came from. */
@@ -39,6 +43,8 @@ export interface RawStrings {
 	locale: string;
 	file: string;
 	strings: Record<string, unknown>;
+	/** Line of a key (`[key]`) in the file. */
+	lineOf(path: readonly PathSegment[]): number | undefined;
 }
 
 /** Everything read from disk, each file checked against its schema; cross-file rules come later. */
@@ -57,6 +63,22 @@ export interface RawContent {
 	localeNames: { file: string; locale: string }[];
 	/** `content/openings/<id>.yaml`, sorted by id; `opening` is absent when the file failed its schema. */
 	openings: RawOpening[];
+	/** `content/clauses/<id>.yaml`, sorted by id; `clause` is absent when the file failed its schema. */
+	clauses: RawClause[];
+	/** `content/families/<id>.yaml`, sorted by id; `family` is absent when the file failed its schema. */
+	families: RawFamily[];
+}
+
+export interface RawClause {
+	id: string;
+	file: string;
+	clause?: Parsed<ClauseData>;
+}
+
+export interface RawFamily {
+	id: string;
+	file: string;
+	family?: Parsed<FamilyData>;
 }
 
 export interface RawOpening {
@@ -93,11 +115,56 @@ function listDir(dir: string): string[] {
 /** Frozen past versions of a role: `content/roles/<id>/versions/<n>/`. */
 export const VERSIONS_FOLDER = 'versions';
 
-function readRoleFolder(dir: string, id: string, root: string, raw: RawContent, problems: Problem[]): RawRoleVersion {
+/** Image files may sit next to the texts that show them (`![…](./org-chart.png)`); SVG too, so a text showing one gets the error that says why not. */
+const IMAGE_FILES = new Set([...BODY_IMAGE_EXTENSIONS, '.svg']);
+
+/**
+ * While a content folder is read: the image files found next to texts, the local images texts
+ * show, and the other entries that are ignored unless a text shows an image inside them.
+ */
+interface Reading {
+	root: string;
+	contentDir: string;
+	images: { absolute: string; file: string }[];
+	shown: Set<string>;
+	/** False when a text's body could not be read, so which images it shows is not known. */
+	allShownKnown: boolean;
+	ignored: { absolute: string; file: string; message: string }[];
+}
+
+function readText(file: string, reading: Reading, problems: Problem[]): SourceFile | undefined {
+	const source = readSourceFile(file, reading.root, problems, { contentDir: reading.contentDir });
+	if (file.endsWith('.mdx')) {
+		if (!source?.images) reading.allShownKnown = false;
+		for (const image of source?.images ?? []) {
+			reading.shown.add(image);
+			reading.shown.add(realPath(image) ?? image);
+		}
+	}
+	return source;
+}
+
+function realPath(path: string): string | undefined {
+	try {
+		return realpathSync(path);
+	} catch {
+		return undefined;
+	}
+}
+
+/** A file next to the texts that is not one: an image (warned about later only if no text shows it), or an ignored file or folder. */
+function otherEntry(file: string, message: string, reading: Reading): void {
+	const entry = { absolute: file, file: displayPath(file, reading.root) };
+	if (IMAGE_FILES.has(extname(file).toLowerCase()) && statSync(file).isFile()) reading.images.push(entry);
+	else reading.ignored.push({ ...entry, message });
+}
+
+function readRoleFolder(dir: string, id: string, reading: Reading, raw: RawContent, problems: Problem[]): RawRoleVersion {
+	const { root } = reading;
 	const role: RawRoleVersion = { id, dir: displayPath(dir, root), texts: new Map() };
 	const factsFile = join(dir, 'role.yaml');
 	if (existsSync(factsFile)) {
-		role.facts = parse(readSourceFile(factsFile, root, problems), roleFactsSchema, problems);
+		role.facts = parse(readText(factsFile, reading, problems), roleFactsSchema, problems);
 	} else {
 		problems.push({
 			severity: 'error',
@@ -109,16 +176,12 @@ function readRoleFolder(dir: string, id: string, root: string, raw: RawContent, 
 		if (name === 'role.yaml' || name === VERSIONS_FOLDER) continue;
 		const file = join(dir, name);
 		if (extname(name) !== '.mdx') {
-			problems.push({
-				severity: 'warning',
-				file: displayPath(file, root),
-				message: `is ignored: a role folder holds role.yaml, one <locale>.mdx per language and ${VERSIONS_FOLDER}/`,
-			});
+			otherEntry(file, `is ignored: a role folder holds role.yaml, one <locale>.mdx per language, ${VERSIONS_FOLDER}/ and the images its texts show`, reading);
 			continue;
 		}
 		const locale = basename(name, '.mdx');
 		raw.localeNames.push({ file: displayPath(file, root), locale });
-		const text = parse(readSourceFile(file, root, problems), roleTextSchema, problems);
+		const text = parse(readText(file, reading, problems), roleTextSchema, problems);
 		if (text) role.texts.set(locale, text);
 	}
 	return role;
@@ -126,11 +189,12 @@ function readRoleFolder(dir: string, id: string, root: string, raw: RawContent, 
 
 export function readContent(paths: ContentPaths, problems: Problem[]): RawContent {
 	const { root, contentDir, stringsDir, templatesDir } = paths;
-	const raw: RawContent = { roles: [], chapters: [], strings: [], templates: new Map(), templateIds: [], localeNames: [], openings: [] };
+	const raw: RawContent = { roles: [], chapters: [], strings: [], templates: new Map(), templateIds: [], localeNames: [], openings: [], clauses: [], families: [] };
+	const reading: Reading = { root, contentDir, images: [], shown: new Set(), allShownKnown: true, ignored: [] };
 
 	const companyFile = join(contentDir, 'company.yaml');
 	if (existsSync(companyFile)) {
-		raw.company = parse(readSourceFile(companyFile, root, problems), companySchema, problems);
+		raw.company = parse(readText(companyFile, reading, problems), companySchema, problems);
 	} else {
 		problems.push({
 			severity: 'error',
@@ -143,7 +207,7 @@ export function readContent(paths: ContentPaths, problems: Problem[]): RawConten
 	for (const id of listDir(rolesDir)) {
 		const dir = join(rolesDir, id);
 		if (!statSync(dir).isDirectory()) continue;
-		const role: RawRole = { ...readRoleFolder(dir, id, root, raw, problems), history: [] };
+		const role: RawRole = { ...readRoleFolder(dir, id, reading, raw, problems), history: [] };
 		const versionsDir = join(dir, VERSIONS_FOLDER);
 		for (const name of listDir(versionsDir)) {
 			const versionDir = join(versionsDir, name);
@@ -152,14 +216,14 @@ export function readContent(paths: ContentPaths, problems: Problem[]): RawConten
 				problems.push({ severity: 'error', file: displayPath(versionDir, root), message: 'a past version lives in a folder named by its version number, e.g. versions/1/', found: name });
 				continue;
 			}
-			role.history.push({ ...readRoleFolder(versionDir, id, root, raw, problems), folderVersion: Number(name) });
+			role.history.push({ ...readRoleFolder(versionDir, id, reading, raw, problems), folderVersion: Number(name) });
 		}
 		role.history.sort((a, b) => a.folderVersion - b.folderVersion);
 		raw.roles.push(role);
 	}
 
 	const signOffsFile = join(contentDir, 'sign-offs.yaml');
-	if (existsSync(signOffsFile)) raw.signOffs = parse(readSourceFile(signOffsFile, root, problems), signOffsSchema, problems);
+	if (existsSync(signOffsFile)) raw.signOffs = parse(readText(signOffsFile, reading, problems), signOffsSchema, problems);
 
 	// Openings: one vacancy per file, content/openings/<id>.yaml.
 	const openingsDir = join(contentDir, 'openings');
@@ -169,8 +233,28 @@ export function readContent(paths: ContentPaths, problems: Problem[]): RawConten
 			problems.push({ severity: 'warning', file: displayPath(file, root), message: 'is ignored: an opening is a file <opening-id>.yaml' });
 			continue;
 		}
-		const opening = parse(readSourceFile(file, root, problems), openingSchema, problems);
+		const opening = parse(readText(file, reading, problems), openingSchema, problems);
 		raw.openings.push({ id: basename(name, '.yaml'), file: displayPath(file, root), ...(opening ? { opening } : {}) });
+	}
+
+	// The clause library and the job families: one file each, content/clauses/<id>.yaml, content/families/<id>.yaml.
+	for (const name of listDir(join(contentDir, 'clauses'))) {
+		const file = join(contentDir, 'clauses', name);
+		if (extname(name) !== '.yaml') {
+			problems.push({ severity: 'warning', file: displayPath(file, root), message: 'is ignored: a clause is a file <clause-id>.yaml' });
+			continue;
+		}
+		const clause = parse(readSourceFile(file, root, problems), clauseSchema, problems);
+		raw.clauses.push({ id: basename(name, '.yaml'), file: displayPath(file, root), ...(clause ? { clause } : {}) });
+	}
+	for (const name of listDir(join(contentDir, 'families'))) {
+		const file = join(contentDir, 'families', name);
+		if (extname(name) !== '.yaml') {
+			problems.push({ severity: 'warning', file: displayPath(file, root), message: 'is ignored: a job family is a file <family-id>.yaml' });
+			continue;
+		}
+		const family = parse(readSourceFile(file, root, problems), familySchema, problems);
+		raw.families.push({ id: basename(name, '.yaml'), file: displayPath(file, root), ...(family ? { family } : {}) });
 	}
 
 	const handbookDir = join(contentDir, 'handbook');
@@ -181,10 +265,10 @@ export function readContent(paths: ContentPaths, problems: Problem[]): RawConten
 		for (const name of listDir(dir)) {
 			const file = join(dir, name);
 			if (extname(name) !== '.mdx') {
-				problems.push({ severity: 'warning', file: displayPath(file, root), message: 'is ignored: handbook chapters are .mdx files' });
+				otherEntry(file, 'is ignored: a handbook folder holds the chapters (.mdx files) and the images they show', reading);
 				continue;
 			}
-			const chapter = parse(readSourceFile(file, root, problems), chapterSchema, problems);
+			const chapter = parse(readText(file, reading, problems), chapterSchema, problems);
 			if (chapter) raw.chapters.push({ locale, slug: basename(name, '.mdx'), chapter });
 		}
 	}
@@ -193,7 +277,7 @@ export function readContent(paths: ContentPaths, problems: Problem[]): RawConten
 		if (extname(name) !== '.json') continue;
 		const file = join(stringsDir, name);
 		const strings = readStringsFile(file, displayPath(file, root), problems);
-		if (strings) raw.strings.push({ locale: basename(name, '.json'), file: displayPath(file, root), strings });
+		if (strings) raw.strings.push({ locale: basename(name, '.json'), file: displayPath(file, root), ...strings });
 	}
 	for (const name of listDir(templatesDir)) {
 		if (extname(name) !== '.yaml') continue;
@@ -202,29 +286,38 @@ export function readContent(paths: ContentPaths, problems: Problem[]): RawConten
 		const template = parse(readSourceFile(join(templatesDir, name), root, problems), templateSchema, problems);
 		if (template) raw.templates.set(id, template);
 	}
+	reportUnshown(reading, problems);
 	return raw;
 }
 
-/** A UI strings file: UTF-8 JSON (a byte-order mark is fine) holding one object of "key": "text" pairs. */
-function readStringsFile(absolute: string, file: string, problems: Problem[]): Record<string, unknown> | undefined {
+/**
+ * Images next to the texts that no text shows, and ignored files and folders (a folder is not
+ * ignored when a text shows an image inside it). Quiet when a body could not be read: it may
+ * be the one showing them.
+ */
+function reportUnshown(reading: Reading, problems: Problem[]): void {
+	const shown = [...reading.shown];
+	for (const entry of reading.ignored) {
+		if (shown.some((image) => image.startsWith(entry.absolute + sep))) continue;
+		problems.push({ severity: 'warning', file: entry.file, message: entry.message });
+	}
+	if (!reading.allShownKnown) return;
+	for (const image of reading.images) {
+		if (reading.shown.has(image.absolute) || reading.shown.has(realPath(image.absolute) ?? image.absolute)) continue;
+		problems.push({ severity: 'warning', file: image.file, message: `is not shown by any text: show it with ![what it shows](./${basename(image.absolute)}), or remove it` });
+	}
+}
+
+/** A UI strings file: UTF-8 JSON (a byte-order mark is fine) holding one object of "key": "text" pairs, each key once. */
+function readStringsFile(absolute: string, file: string, problems: Problem[]): Pick<RawStrings, 'strings' | 'lineOf'> | undefined {
 	const text = readTextFile(absolute, file, problems);
 	if (text === undefined) return undefined;
-	let strings: unknown;
-	try {
-		strings = JSON.parse(text);
-	} catch (error) {
-		const message = (error as Error).message;
-		// V8: "… in JSON at position 41 (line 3 column 5)"; older wording gives only the position.
-		const where = /\(line (\d+) column \d+\)/.exec(message);
-		const position = /at position (\d+)/.exec(message);
-		const line = where ? Number(where[1]) : position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
-		const reason = message.replace(/\s*in JSON at position \d+(?: \(line \d+ column \d+\))?/, '').replace(/^JSON\.parse: /, '');
-		problems.push({ severity: 'error', file, ...(line ? { line } : {}), message: `is not valid JSON: ${reason}` });
-		return undefined;
-	}
+	const parsed = parseJson(text, file, problems);
+	if (!parsed) return undefined;
+	const strings = parsed.data;
 	if (strings === null || typeof strings !== 'object' || Array.isArray(strings)) {
 		problems.push({ severity: 'error', file, line: 1, message: 'is not valid JSON for UI strings: expected an object of "key": "text" pairs' });
 		return undefined;
 	}
-	return strings as Record<string, unknown>;
+	return { strings: strings as Record<string, unknown>, lineOf: parsed.lineOf };
 }

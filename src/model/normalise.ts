@@ -4,8 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { VERSIONS_FOLDER, type RawContent, type RawRoleVersion } from './load.ts';
-import type { ItemData, SectionKind, TemplateData } from './schema/index.ts';
-import type { Chapter, Company, Holder, Item, PartyRef, Position, Role, RoleText, Rolebook, Section, Signatory, UiStrings } from './types.ts';
+import { isClauseRef, type ItemEntryData, type SectionKind, type TemplateData } from './schema/index.ts';
+import type { Chapter, Clause, Company, Family, Holder, Item, PartyRef, Position, Role, RoleText, Rolebook, Section, Signatory, UiStrings } from './types.ts';
+import { clauseDateOf, wordingIndexOn, wordingsOf } from './clauses.ts';
 import { localized } from './localize.ts';
 import { fillPlaceholders } from './placeholders.ts';
 import type { CONTENT_PLACEHOLDERS } from './rules/text.ts';
@@ -63,8 +64,15 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 		return position ? { kind: 'position', id, position } : { kind: 'role', id };
 	};
 
+	const clauses: Clause[] = raw.clauses
+		.filter((entry) => entry.clause)
+		.map(({ id, clause }) => ({ id, file: clause!.source.file, title: clause!.data.title, ...(clause!.data.topic ? { topic: clause!.data.topic } : {}), wordings: wordingsOf(clause!.data) }));
+	const clauseById = new Map(clauses.map((clause) => [clause.id, clause]));
+
 	const buildRole = (rawRole: RawRoleVersion, folderVersion?: number): Role => {
 		const facts = rawRole.facts!.data;
+		// A version shows each clause in the wording in force when it took effect (a draft: the newest).
+		const clauseDate = clauseDateOf(facts.document);
 		const texts: Record<string, RoleText> = {};
 		for (const [locale, parsed] of rawRole.texts) {
 			const values = {
@@ -77,18 +85,34 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 				const number = index + 1;
 				const anchor = section.kind === 'custom' ? section.id! : section.kind;
 				const prefix = section.kind === 'custom' ? section.id! : ITEM_ANCHOR_PREFIX[section.kind];
-				const numberItems = (items: ItemData[], parent: string): Item[] =>
-					items
-						.filter((item) => options.includeInternal || !item.internal)
-						.map((item, itemIndex) => {
+				const anchorOf = (itemNumber: string) => `${prefix}-${itemNumber.replaceAll('.', '-')}`;
+				const numberItems = (entries: ItemEntryData[], parent: string): Item[] =>
+					entries
+						.filter((entry) => options.includeInternal || isClauseRef(entry) || !entry.internal)
+						.map((entry, itemIndex) => {
 							const itemNumber = `${parent}.${itemIndex + 1}`;
+							if (isClauseRef(entry)) {
+								// The clause inline: its text (or the lead-in given here) and its sub-items, numbered as this item.
+								const clause = clauseById.get(entry.clause)!;
+								const wording = clause.wordings[wordingIndexOn(clause.wordings, clauseDate)]!;
+								const inLocale = (text: Record<string, string>) => localized(text, locale, company.defaultLocale).value;
+								const topic = entry.topic ?? (section.kind === 'general-provisions' ? clause.topic : undefined);
+								return {
+									number: itemNumber,
+									anchor: anchorOf(itemNumber),
+									text: fill(entry.text ?? inLocale(wording.text ?? {})),
+									...(topic ? { topic } : {}),
+									clause: clause.id,
+									items: wording.items.map((sub, subIndex) => ({ number: `${itemNumber}.${subIndex + 1}`, anchor: anchorOf(`${itemNumber}.${subIndex + 1}`), text: fill(inLocale(sub)), items: [] })),
+								};
+							}
 							return {
 								number: itemNumber,
-								anchor: `${prefix}-${itemNumber.replaceAll('.', '-')}`,
-								text: fill(item.text),
-								...(item.topic ? { topic: item.topic } : {}),
-								...(item.target ? { target: item.target } : {}),
-								items: numberItems(item.items, itemNumber),
+								anchor: anchorOf(itemNumber),
+								text: fill(entry.text),
+								...(entry.topic ? { topic: entry.topic } : {}),
+								...(entry.target ? { target: entry.target } : {}),
+								items: numberItems(entry.items, itemNumber),
 							};
 						});
 				const heading = section.title ? fill(section.title) : (strings[locale]?.[`section.${section.kind}`] ?? section.kind);
@@ -166,7 +190,38 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 	const templates: Record<string, TemplateData> = {};
 	for (const [id, template] of [...raw.templates].sort(([a], [b]) => a.localeCompare(b))) templates[id] = template.data;
 
-	return { company, roles: roles.sort((a, b) => a.id.localeCompare(b.id)), chapters, strings, holders, templates, openings: normaliseOpenings(raw) };
+	const families: Family[] = raw.families
+		.filter((entry) => entry.family)
+		.map(({ id, family }) => ({
+			id,
+			file: family!.source.file,
+			title: family!.data.title,
+			...(family!.data.summary ? { summary: family!.data.summary } : {}),
+			levels: family!.data.levels.map((level, index) => ({
+				id: level.id ?? level.role ?? level.position!,
+				number: index + 1,
+				...(level.role ? { role: level.role } : {}),
+				...(level.position ? { position: positionById.get(level.position)! } : {}),
+				...(level.title ? { title: level.title } : {}),
+				...(level.summary ? { summary: level.summary } : {}),
+				grade: level.grade,
+				expectations: level.expectations,
+				// Internal pay bands never enter the model a build renders from.
+				...(level.band && (level.band.public || options.includeInternal) ? { band: { ...level.band } } : {}),
+			})),
+		}));
+
+	return {
+		company,
+		roles: roles.sort((a, b) => a.id.localeCompare(b.id)),
+		chapters,
+		strings,
+		holders,
+		templates,
+		openings: normaliseOpenings(raw),
+		clauses,
+		families,
+	};
 }
 
 /**
@@ -174,6 +229,7 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
  * PDF page and shown on the site, so a signed paper can be matched to the exact wording.
  */
 function fingerprint(id: string, number: string, version: number, text: Omit<RoleText, 'fingerprint' | 'file' | 'bodyId' | 'body'>): string {
-	const canonical = JSON.stringify({ id, number, version, locale: text.locale, title: text.title, sections: text.sections });
+	// Where an item's words come from (a library clause or the text itself) is not part of the wording.
+	const canonical = JSON.stringify({ id, number, version, locale: text.locale, title: text.title, sections: text.sections }, (key, value: unknown) => (key === 'clause' ? undefined : value));
 	return createHash('sha256').update(canonical).digest('hex').slice(0, 8);
 }

@@ -6,7 +6,7 @@
  * Internal items and notes are removed by normalisation and never reach any build.
  */
 import { DOCUMENT_STATUSES } from './schema/role-facts.ts';
-import type { Chapter, Opening, Role, Rolebook } from './types.ts';
+import type { Chapter, Family, Level, Opening, PayBand, Role, Rolebook } from './types.ts';
 
 /** What kind of build this is, and the day it takes as "today" (which openings are open). */
 export interface Publication {
@@ -119,4 +119,32 @@ export function showsHolderNames(publication: Pick<Publication, 'preview'>): boo
 /** Preview output is never digitally signed: a signature certifies what was published. */
 export function signsDocuments(publication: Pick<Publication, 'preview'>): boolean {
 	return !publication.preview;
+}
+
+/**
+ * A family's levels as this build shows them: a level whose role is not shown (a draft in a
+ * public build) is left out with it — its title and duties are the draft's — and the others
+ * close ranks. Levels without a role of their own are always shown.
+ */
+export function shownLevels(rolebook: Rolebook, family: Family, publication: Pick<Publication, 'preview'>): Level[] {
+	return family.levels.filter((level) => level.role === undefined || shownRole(rolebook, level.role, publication) !== undefined);
+}
+
+/** Families with a ladder page: those with at least one role shown in this build. */
+export function publishedFamilies(rolebook: Rolebook, publication: Pick<Publication, 'preview'>): Family[] {
+	return rolebook.families.filter((family) => shownLevels(rolebook, family, publication).some((level) => level.role !== undefined));
+}
+
+/**
+ * The pay band a page, feed or job-posting data may show: only a band marked `public: true`,
+ * in every build (previews too — pay bands are internal, like internal items). Internal bands
+ * are not even in the model a build renders from; this is the rule every renderer asks.
+ */
+export function publicBand(level: Level): PayBand | undefined {
+	return level.band?.public === true ? level.band : undefined;
+}
+
+/** The clause library's where-used page is HR's: preview builds only. */
+export function showsClauseLibrary(publication: Pick<Publication, 'preview'>): boolean {
+	return showsHrPages(publication);
 }

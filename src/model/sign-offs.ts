@@ -2,11 +2,17 @@
  * Sign-offs: who holds each role and which version they signed (content/sign-offs.yaml), as
  * the report HR asks for — plain data; the CLI prints it and preview builds show it as a page.
  */
+import { pendingClauseUpdates } from './clauses.ts';
 import { localized } from './localize.ts';
 import { publishedRoles } from './publication.ts';
-import type { Holder, Locale, Role, Rolebook } from './types.ts';
+import type { Clause, Holder, Locale, Role, Rolebook } from './types.ts';
 
-export type SignOffState = 'signed' | 'must-re-sign' | 'not-signed';
+/**
+ * `signed`: the version in force; `must-re-sign`: an older version; `clause-changed`: the version
+ * in force, but a library clause it uses has a new wording since, so they sign again once the
+ * role's next version is approved; `not-signed`: never.
+ */
+export type SignOffState = 'signed' | 'must-re-sign' | 'clause-changed' | 'not-signed';
 
 export interface HolderSignOff {
 	holder: Holder;
@@ -20,20 +26,25 @@ export interface RoleSignOffs {
 	/** The version in force: the one holders must have signed. */
 	version: number;
 	holders: HolderSignOff[];
+	/** Clauses with a newer wording than the version in force shows: the role needs a new version, and its holders sign again. */
+	clauseChanges: { clause: Clause; since?: string }[];
 }
 
 /** Per role in force: who signed the version in force, who signed an older one, who never signed. */
 export function signOffReport(rolebook: Rolebook): RoleSignOffs[] {
+	const pending = pendingClauseUpdates(rolebook);
 	return publishedRoles(rolebook, { preview: false }).map((role) => {
 		const version = role.document.version;
+		// Only the version in force counts: a draft next version already has the new wording.
+		const clauseChanges = role.document.status === 'approved' ? pending.filter((update) => update.role.id === role.id && update.role.document.version === version).map(({ clause, since }) => ({ clause, ...(since ? { since } : {}) })) : [];
 		const holders = rolebook.holders
 			.filter((holder) => holder.role === role.id)
 			.map((holder): HolderSignOff => {
 				const lastSigned = [...holder.signed].sort((a, b) => a.version - b.version || a.date.localeCompare(b.date)).at(-1);
-				const state: SignOffState = !lastSigned ? 'not-signed' : lastSigned.version >= version ? 'signed' : 'must-re-sign';
+				const state: SignOffState = !lastSigned ? 'not-signed' : lastSigned.version < version ? 'must-re-sign' : clauseChanges.length > 0 ? 'clause-changed' : 'signed';
 				return { holder, state, ...(lastSigned ? { lastSigned } : {}) };
 			});
-		return { role, version, holders };
+		return { role, version, holders, clauseChanges };
 	});
 }
 

@@ -54,6 +54,8 @@ export interface Item {
 	text: string;
 	topic?: (typeof PROVISION_TOPICS)[number];
 	target?: TargetData;
+	/** Id of the library clause this item shows (content/clauses/<id>.yaml), when it is one. */
+	clause?: string;
 	items: Item[];
 }
 
@@ -154,6 +156,69 @@ export interface Rolebook {
 	templates: Record<string, TemplateData>;
 	/** Openings (vacancies), drafts and closed ones included, sorted by id. What a build shows is decided in publication.ts. */
 	openings: Opening[];
+	/** The clause library (content/clauses/), sorted by id. Role texts show clauses inline: their items carry `clause`. */
+	clauses: Clause[];
+	/** Job families (content/families/), sorted by id. What a build shows is decided in publication.ts. */
+	families: Family[];
+}
+
+/** A clause of the library, with its wordings. */
+export interface Clause {
+	id: string;
+	/** Source file, relative to the project root. */
+	file: string;
+	/** What the clause is, for HR. */
+	title: LocalizedText;
+	topic?: (typeof PROVISION_TOPICS)[number];
+	/** Newest (the current wording) first. */
+	wordings: ClauseWording[];
+}
+
+/** What a clause says in one of its wordings; placeholders not yet filled. */
+export interface ClauseWording {
+	/** The date it applies from; absent on the oldest (or only) wording. */
+	since?: string;
+	/** Absent for a list clause: the role's item gives the lead-in. */
+	text?: LocalizedText;
+	items: LocalizedText[];
+}
+
+/** A pay band. Internal bands are not in the model (unless loaded with includeInternal); publication.ts decides what is shown. */
+export interface PayBand {
+	min: number;
+	midpoint: number;
+	max: number;
+	currency: string;
+	period: (typeof SALARY_PERIODS)[number];
+	public: boolean;
+}
+
+/** One rung of a family's ladder. */
+export interface Level {
+	/** Anchor id (`#level-<id>`): the role's id, the position's, or the level's own. */
+	id: string;
+	/** 1 for the entry level. */
+	number: number;
+	/** The role at this level, if it has one. */
+	role?: string;
+	/** A company position at this level, for a level without a role of its own. */
+	position?: Position;
+	/** The level's own name; absent = the role's (or position's) title. */
+	title?: LocalizedText;
+	summary?: LocalizedText;
+	grade: number;
+	expectations: LocalizedText[];
+	band?: PayBand;
+}
+
+/** A job family: roles of one line of work as a career ladder. */
+export interface Family {
+	id: string;
+	file: string;
+	title: LocalizedText;
+	summary?: LocalizedText;
+	/** From the entry level up. */
+	levels: Level[];
 }
 
 /** A person holding a role, by name only, with the familiarisation sheets they signed. */

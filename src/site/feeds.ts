@@ -6,7 +6,7 @@
  * filtered here whatever the build (preview builds included). The fields are documented in
  * the README ("Feeds"); `version` changes when a field changes meaning or disappears.
  */
-import { localized, localizeOpening, localizeRole, openOpenings, publishedRoles, type Opening, type Rolebook } from '../model/index.ts';
+import { familyPlaceOf, levelTitle, localized, localizeOpening, localizeRole, openOpenings, publicBand, publishedRoles, type Opening, type Role, type Rolebook } from '../model/index.ts';
 import { translator } from '../i18n/index.ts';
 import { formatSalary } from '../i18n/openings.ts';
 import { paths } from './rolebook.ts';
@@ -62,9 +62,32 @@ export function rolesFeed(rolebook: Rolebook, locale: string, options: FeedOptio
 			qualification: { education: role.qualification.education, experienceYears: role.qualification.experienceYears },
 			document: { number: role.document.number, version: role.document.version, ...(role.document.effective ? { effective: role.document.effective } : {}) },
 			openings: open.filter((opening) => opening.role === role.id).map((opening) => absoluteUrl(paths.opening(locale, opening.id), options.site)),
+			...familyFields(rolebook, role, locale, options),
 		};
 	});
 	return { ...header(rolebook, locale, 'roles', options), items };
+}
+
+/**
+ * The role's job family and its level on the family's ladder as the public sees it (`null` for a
+ * role in no family). A pay band only when it is public (publication.ts `publicBand`).
+ */
+function familyFields(rolebook: Rolebook, role: Role, locale: string, options: FeedOptions) {
+	const place = familyPlaceOf(rolebook, role.id, { preview: false });
+	if (!place) return { family: null, level: null };
+	const { defaultLocale } = rolebook.company;
+	const band = publicBand(place.level);
+	return {
+		family: { id: place.family.id, title: localized(place.family.title, locale, defaultLocale).value, url: absoluteUrl(paths.family(locale, place.family.id), options.site) },
+		level: {
+			id: place.level.id,
+			number: place.rank,
+			of: place.levels.length,
+			grade: place.level.grade,
+			title: levelTitle(rolebook, place.level, locale, { preview: false }),
+			payBand: band ? { min: band.min, midpoint: band.midpoint, max: band.max, currency: band.currency, period: band.period } : null,
+		},
+	};
 }
 
 function openingItem(rolebook: Rolebook, opening: Opening, locale: string, options: FeedOptions) {

@@ -1,11 +1,12 @@
 /** Every page family of the site with its per-locale paths: one list for routes, sitemap and tests. */
 import type { PageAlternates } from './alternates.ts';
 import type { Role } from '../model/index.ts';
-import { getRolebook, paths, siteChapters, siteRoles } from './rolebook.ts';
+import { getRolebook, paths, siteChapters, siteFamilies, siteRoles } from './rolebook.ts';
+import { orgDepartments } from './org-chart.ts';
 import { siteOpenings, siteOpenOpenings } from './openings.ts';
 
 export interface PageFamily {
-	kind: 'home' | 'role' | 'chapter' | 'openings' | 'opening';
+	kind: 'home' | 'role' | 'chapter' | 'openings' | 'opening' | 'family' | 'org';
 	id: string;
 	alternates: PageAlternates;
 }
@@ -53,6 +54,23 @@ export function openingFamily(id: string): PageFamily {
 	return family('opening', id, (locale) => paths.opening(locale, id), opening.locales);
 }
 
+/** A family's career ladder: translated where the family's name is. */
+export function familyFamily(id: string): PageFamily {
+	const entry = siteFamilies().find((candidate) => candidate.id === id)!;
+	return family('family', id, (locale) => paths.family(locale, id), Object.keys(entry.title));
+}
+
+/** The organisation chart's overview: in every locale (its boxes are positions' and roles' titles). */
+export function orgFamily(): PageFamily {
+	return family('org', 'org', paths.orgChart, getRolebook().company.locales);
+}
+
+/** One department's organisation chart: translated where the department's name is. */
+export function orgDepartmentFamily(id: string): PageFamily {
+	const department = getRolebook().company.departments.find((candidate) => candidate.id === id)!;
+	return family('org', `org/${id}`, (locale) => paths.orgDepartment(locale, id), Object.keys(department.name));
+}
+
 /** Pages for the sitemap: closed openings keep their page but are no longer listed. */
 export function allPageFamilies(): PageFamily[] {
 	return [
@@ -61,5 +79,8 @@ export function allPageFamilies(): PageFamily[] {
 		...siteChapters().map((chapter) => chapterFamily(chapter.slug)),
 		openingsFamily(),
 		...siteOpenOpenings().map((opening) => openingFamily(opening.id)),
+		...siteFamilies().map((family) => familyFamily(family.id)),
+		orgFamily(),
+		...orgDepartments().map((department) => orgDepartmentFamily(department.id)),
 	];
 }

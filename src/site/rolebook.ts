@@ -10,9 +10,11 @@ import {
 	formatProblem,
 	previewFromEnv,
 	publishedChapters,
+	publishedFamilies,
 	publishedRoles,
 	today,
 	versionedRoles,
+	type Family,
 	type Publication,
 	type Rolebook,
 	type Role,
@@ -50,6 +52,11 @@ export function siteChapters() {
 	return publishedChapters(getRolebook(), publication);
 }
 
+/** Job families with a ladder page in this build. */
+export function siteFamilies(): Family[] {
+	return publishedFamilies(getRolebook(), publication);
+}
+
 /** A site path under the configured base, e.g. url('en/roles/kam/') → '/handbook/en/roles/kam/'. */
 export function url(path: string): string {
 	const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
@@ -66,6 +73,12 @@ export const paths = {
 	roleChanges: (locale: string, id: string, version: number) => url(`${locale}/roles/${id}/v${version}/changes/`),
 	signOffs: (locale: string) => url(`${locale}/hr/sign-offs/`),
 	translations: (locale: string) => url(`${locale}/hr/translations/`),
+	clauses: (locale: string) => url(`${locale}/hr/clauses/`),
+	/** A job family's career ladder. */
+	family: (locale: string, id: string) => url(`${locale}/families/${id}/`),
+	/** The organisation chart: the overview, and one chart per department. */
+	orgChart: (locale: string) => url(`${locale}/org/`),
+	orgDepartment: (locale: string, department: string) => url(`${locale}/org/${department}/`),
 	chapter: (locale: string, slug: string) => url(`${locale}/handbook/${slug}/`),
 	openings: (locale: string) => url(`${locale}/openings/`),
 	opening: (locale: string, id: string) => url(`${locale}/openings/${id}/`),

@@ -2,7 +2,7 @@
  * schema.org data for role pages, so job boards and search engines read a role as an
  * Occupation: its duties, the knowledge it needs, education and experience.
  */
-import { localized, type LocalizedOpening, type LocalizedRole, type Item, type Rolebook } from '../model/index.ts';
+import { localized, type LocalizedOpening, type LocalizedRole, type Item, type PayBand, type Rolebook } from '../model/index.ts';
 import type { EmploymentType } from '../model/schema/index.ts';
 import { translator } from '../i18n/index.ts';
 
@@ -10,7 +10,15 @@ function flatten(items: Item[]): string[] {
 	return items.flatMap((item) => [item.text, ...flatten(item.items)]);
 }
 
-export function occupationJsonLd(rolebook: Rolebook, view: LocalizedRole, pageUrl: string): Record<string, unknown> {
+/** ISO 8601 durations of the pay periods, for `MonetaryAmountDistribution.duration`. */
+const PERIOD_DURATION = { hour: 'PT1H', day: 'P1D', week: 'P1W', month: 'P1M', year: 'P1Y' } as const;
+
+export interface OccupationOptions {
+	/** The role's public pay band (publication.ts `publicBand`): becomes `estimatedSalary`. Never an internal one. */
+	band?: PayBand;
+}
+
+export function occupationJsonLd(rolebook: Rolebook, view: LocalizedRole, pageUrl: string, options: OccupationOptions = {}): Record<string, unknown> {
 	const { role, text, locale } = view;
 	const { defaultLocale } = rolebook.company;
 	const t = translator(rolebook, locale);
@@ -40,6 +48,22 @@ export function occupationJsonLd(rolebook: Rolebook, view: LocalizedRole, pageUr
 			monthsOfExperience: Math.round(role.qualification.experienceYears * 12),
 		},
 		hiringOrganization: { '@type': 'Organization', name: localized(rolebook.company.name, locale, defaultLocale).value, url: rolebook.company.site.url },
+		...(options.band?.public
+			? {
+					estimatedSalary: [
+						{
+							'@type': 'MonetaryAmountDistribution',
+							name: 'base',
+							currency: options.band.currency,
+							duration: PERIOD_DURATION[options.band.period],
+							minValue: options.band.min,
+							median: options.band.midpoint,
+							maxValue: options.band.max,
+							unitText: options.band.period.toUpperCase(),
+						},
+					],
+				}
+			: {}),
 	};
 }
 

@@ -12,7 +12,22 @@ export const SECRET_MARKERS = {
 	internalNote: 'INTERNALNOTEMARKER8E4F',
 	draftOpening: 'DRAFTOPENINGMARKER4A7C',
 	openingInternal: 'OPENINGINTERNALMARKER9B2D',
+	familyInternal: 'FAMILYINTERNALMARKER6C3E',
 } as const;
+
+/**
+ * An internal pay band's figures, planted on a published level: no output may contain them in
+ * any notation (`731947`, `731 947`, `731,947`, `731.947`, with narrow or non-breaking spaces).
+ * The midpoint is the default, halfway.
+ */
+export const SECRET_BAND = { min: 731947, max: 826153, midpoint: 779050 } as const;
+
+/** A figure as any locale might write it: digits in groups of three with any separator (or none). */
+export function amountPattern(amount: number): RegExp {
+	const digits = String(amount);
+	const groups = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ' ').split(' ');
+	return new RegExp(`(?<!\\d)${groups.join(`[\\s\u00a0\u202f,.'’]?`)}(?!\\d)`);
+}
 
 /** "Today" for every test build (ROLEBOOK_TODAY), so open and closed openings never depend on the clock. */
 export const TEST_TODAY = '2026-11-25';
@@ -35,6 +50,9 @@ export const PRIVACY_FIXTURE_EDITS: Edit[] = [
 		write: `role: sales-rep\nlocales: [en]\ndescription: { en: "Hiring soon. ${SECRET_MARKERS.draftOpening}" }\nemploymentType: full-time\nlocation: { type: remote, applicantCountries: [RU] }\nsalary: { min: 1000, currency: RUB }\ndatePosted: 2026-05-01\nvalidThrough: 2026-12-31\napply: { email: hr@example.com }\ndraft: true\n`,
 	},
 	{ file: 'content/openings/sales-lead-moscow.yaml', replace: ['reference: VAC-1', `reference: VAC-1\ninternal:\n  budget: ${SECRET_MARKERS.openingInternal}`] },
+	// An internal pay band on a published level (the director's), and a family's HR notes.
+	{ file: 'content/families/sales.yaml', replace: ['band: { min: 120000, max: 200000, currency: RUB }', `band: { min: ${SECRET_BAND.min}, max: ${SECRET_BAND.max}, currency: RUB }`] },
+	{ file: 'content/families/sales.yaml', replace: ['levels:\n', `internal:\n  notes: ${SECRET_MARKERS.familyInternal}\nlevels:\n`] },
 ];
 
 export const builds = {
@@ -68,7 +86,7 @@ export const HOSTILE_PAYLOAD = `</script><script>alert(1)</script> "><img src=x 
 export const TEMPLATE_SYNTAX = '{{constructor}} ${constructor} {{__proto__}}';
 
 /** Fields whose texts are checked for placeholders, so they carry the payload without template syntax. */
-const PLACEHOLDER_FIELDS = new Set(['role-title', 'alt-title', 'summary', 'intro', 'section-title', 'item', 'sub-item', 'chapter-title', 'chapter-summary']);
+const PLACEHOLDER_FIELDS = new Set(['role-title', 'alt-title', 'summary', 'intro', 'section-title', 'item', 'sub-item', 'chapter-title', 'chapter-summary', 'clause', 'job-family', 'expectation']);
 
 /** The planted text of one field: its tag, then the payload. */
 export const hostile = (field: string) => `HX-${field} ${HOSTILE_PAYLOAD}${PLACEHOLDER_FIELDS.has(field) ? '' : ` ${TEMPLATE_SYNTAX}`}`;
@@ -98,6 +116,9 @@ export const HOSTILE_FIELDS = [
 	'reference',
 	'city',
 	'street',
+	'clause',
+	'job-family',
+	'expectation',
 ] as const;
 
 /** A YAML scalar holding `text` exactly (JSON strings are YAML double-quoted scalars). */
@@ -142,4 +163,7 @@ export const HOSTILE_FIXTURE_EDITS: Edit[] = [
 		replace: ['    city: { en: Moscow, ru: Москва }', `    street: { en: ${yaml(hostile('street'))}, ru: ул. Лесная }\n    city: { en: ${yaml(hostile('city'))}, ru: Москва }`],
 	},
 	{ file: 'content/openings/sales-lead-moscow.yaml', replace: ['  url: https://jobs.example.com/apply/sales-lead', "  url: https://jobs.example.com/apply?id=1&src='x'"] },
+	{ file: 'content/clauses/labour-law.yaml', replace: ['  en: Within the limits set by the labour law of {jurisdiction}.', `  en: ${yaml(hostile('clause'))}`] },
+	{ file: 'content/families/sales.yaml', replace: ['title: { en: Sales, ru: Продажи }', `title: { en: ${yaml(hostile('job-family'))}, ru: Продажи }`] },
+	{ file: 'content/families/sales.yaml', replace: ['      - { en: Leads the reps to the team\'s plan. }', `      - { en: ${yaml(hostile('expectation'))} }`] },
 ];

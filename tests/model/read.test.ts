@@ -16,6 +16,7 @@ import { mdxBodyAsCompiled, mdxSourceForBuild, splitFrontMatter } from '../../sr
 import { checkMdxBody, MDX_FEATURES } from '../../src/model/read/mdx.ts';
 import { parseYaml } from '../../src/model/read/yaml.ts';
 import { decodeText } from '../../src/model/read/encoding.ts';
+import { parseJson } from '../../src/model/read/json.ts';
 import { makeFixture, PROJECT_ROOT, type Edit, type FixtureTree } from '../helpers/fixture.ts';
 
 function load(edits: Edit[]) {
@@ -65,7 +66,7 @@ describe('what stays accepted', () => {
 		]);
 	});
 
-	it('accepts Markdown, lower-case HTML, {/* comments */}, fragments, entities and a lone }', () => {
+	it('accepts Markdown, the HTML of prose, entities and a lone }', () => {
 		const problems: Problem[] = [];
 		const text = [
 			'---',
@@ -80,15 +81,27 @@ describe('what stays accepted', () => {
 			'| - | - |',
 			'| 1 | 2 |',
 			'',
-			'{/* a note for editors */} Text <b>bold</b> <br /> &#123;braces&#125; &lt;angle&gt; and a lone } brace.',
+			'Text <b>bold</b> <br /> &#123;braces&#125; &lt;angle&gt; and a lone } brace; H<sub>2</sub>O, m<sup>2</sup>, <kbd>Ctrl</kbd>+<kbd>C</kbd>, <abbr title="Customer relationship management">CRM</abbr>, <mark>new</mark>.',
 			'',
-			'<details><summary>More</summary>Hidden text.</details>',
+			'<details open><summary>More</summary>Hidden text.</details>',
 			'',
-			'<>fragment</>',
+			'<a href="https://example.com/form" target="_blank" rel="noopener noreferrer">the form</a>, <a href="tel:+78005550000">call</a>, <a href="#duties" title="Duties">up</a>, <a href="../other/">relative</a>',
+			'',
+			'<figure><img src="https://example.com/chart.png" alt="Chart" width="320" height="200" /><figcaption>Sales by month</figcaption></figure>',
+			'',
+			'<table><caption>Shifts</caption><thead><tr><th scope="col" colspan="2">Week</th></tr></thead><tbody><tr><td rowspan="2">1</td><td>2</td></tr></tbody></table>',
+			'',
+			'<ol start="3" type="a" reversed><li value="3">Third</li></ol> <dl><dt>Term</dt><dd>Meaning</dd></dl>',
+			'',
+			'<h2 id="extra">Extra</h2> <p lang="ru" dir="auto">Текст</p> <blockquote cite="https://example.com">Quote</blockquote> <div><span title="t">x</span></div>',
 			'',
 			'```yaml',
 			'key: { value: <not a tag> }',
 			'```',
+			'',
+			'- [ ] a task list is Markdown, footnotes too[^1]',
+			'',
+			'[^1]: A footnote.',
 		].join('\n');
 		checkMdxBody(mdxBodyAsCompiled(text), text, '/tmp/x.mdx', 'x.mdx', problems);
 		expect(problems).toEqual([]);
@@ -115,6 +128,31 @@ describe('encodings', () => {
 		const problems: Problem[] = [];
 		expect(decodeText(Buffer.from('a:\t"Jürgen Müller — Иванова İ ı ø ñ\u00a0\u0085 😀"\n'), 'x.yaml', problems)).toBeDefined();
 		expect(problems).toEqual([]);
+	});
+
+	it('accepts the invisible characters real text needs: LRM, RLM, ZWJ, ZWNJ and the soft hyphen', () => {
+		const problems: Problem[] = [];
+		const text = 'a: "\u05e9\u05dc\u05d5\u05dd\u200f (HR) \u200e, 👩\u200d💻, \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645, Stellen\u00adbeschreibung"\n';
+		expect(decodeText(Buffer.from(text), 'x.yaml', problems)).toBe(text);
+		expect(problems).toEqual([]);
+	});
+
+	it.each([
+		['U+202A', '\u202a', 'left-to-right embedding'],
+		['U+202B', '\u202b', 'right-to-left embedding'],
+		['U+202C', '\u202c', 'pop directional formatting'],
+		['U+202D', '\u202d', 'left-to-right override'],
+		['U+202E', '\u202e', 'right-to-left override'],
+		['U+2066', '\u2066', 'left-to-right isolate'],
+		['U+2069', '\u2069', 'pop directional isolate'],
+		['U+2028', '\u2028', 'line separator'],
+		['U+2029', '\u2029', 'paragraph separator'],
+		['U+FEFF', '\ufeff', 'byte-order mark'],
+		['U+FFFC', '\ufffc', 'object replacement'],
+	])('reports %s at its line, with its name and what to do', (code, char, name) => {
+		const problems: Problem[] = [];
+		expect(decodeText(Buffer.from(`\ufefftitle: ok\nsummary: "Client ${char}regan manager"\n`), 'x.yaml', problems)).toBeDefined();
+		expect(problems).toEqual([expect.objectContaining({ line: 2, message: expect.stringMatching(new RegExp(`${code.replace('+', '\\+')} \\(.*${name}.*: (delete|replace) it`)) })]);
 	});
 });
 
@@ -147,6 +185,37 @@ describe('hostile YAML is an ordinary problem', () => {
 		const { problems } = load([{ file: 'content/handbook/en/welcome.mdx', replace: ['roles: [sales-rep]', 'roles: [sales-rep'] }]);
 		expect(errors(problems)[0]).toMatchObject({ file: 'content/handbook/en/welcome.mdx', message: expect.stringContaining('YAML syntax') });
 		expect(errors(problems)[0]!.line).toBeGreaterThanOrEqual(5);
+	});
+});
+
+describe('UI strings JSON', () => {
+	it('gives the line of every key, also in nested objects and arrays', () => {
+		const text = '{\n\t"a": "x",\n\t"b.c": "y, \\"quoted\\" {name}",\n\t"n": { "m": [1,\n\t\ttrue, {"k": null}] }\n}\n';
+		const parsed = parseJson(text, 'x.json', []);
+		expect(parsed?.data).toEqual(JSON.parse(text));
+		expect([parsed?.lineOf(['a']), parsed?.lineOf(['b.c']), parsed?.lineOf(['n', 'm', 1]), parsed?.lineOf(['n', 'm', 2, 'k']), parsed?.lineOf(['missing'])]).toEqual([2, 3, 5, 5, undefined]);
+	});
+
+	it('reports each key written twice at its second line, equal after unescaping, object by object', () => {
+		const problems: Problem[] = [];
+		const parsed = parseJson('{\n"a": "1",\n"\\u0061": "2",\n"o": {"a": 1},\n"p": {"a": 1, "a": 2}\n}', 'x.json', problems);
+		expect(problems).toEqual([
+			expect.objectContaining({ severity: 'error', line: 3, path: 'a', message: expect.stringContaining('is written twice (first on line 2)') }),
+			expect.objectContaining({ severity: 'error', line: 5, path: 'p.a', message: expect.stringContaining('first on line 5') }),
+		]);
+		// The rest of the file is still checked.
+		expect(parsed?.data).toEqual({ a: '2', o: { a: 1 }, p: { a: 2 } });
+	});
+
+	it('reports invalid JSON at its line', () => {
+		const problems: Problem[] = [];
+		expect(parseJson('{\n"a": "1",\n"b": "2",\n}\n', 'x.json', problems)).toBeUndefined();
+		expect(problems).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('is not valid JSON') })]);
+	});
+
+	it('finds no duplicates in the shipped UI strings', () => {
+		const { problems } = load([]);
+		expect(problems.filter((problem) => problem.file.startsWith('strings/'))).toEqual([]);
 	});
 });
 

@@ -148,7 +148,8 @@ describe('structured data and metadata', () => {
 describe('search index', () => {
 	it('indexes roles and chapters in one index per language, without navigation or footers', () => {
 		const entry = JSON.parse(readFileSync(join(site, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-		for (const locale of company.locales) expect(entry.languages[locale]?.page_count, locale).toBe(roles.length + chapters.length);
+		// Role, chapter and career-ladder pages.
+		for (const locale of company.locales) expect(entry.languages[locale]?.page_count, locale).toBe(roles.length + chapters.length + rolebook!.families.length);
 		const html = page(site, '/en/roles/key-account-manager/');
 		expect(html.querySelector('[data-pagefind-body]')?.tagName).toBe('ARTICLE');
 		expect(html.querySelector('header [data-pagefind-body], footer [data-pagefind-body], nav [data-pagefind-body]')).toBeNull();

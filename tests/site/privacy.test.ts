@@ -6,11 +6,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builds, SECRET_MARKERS } from '../helpers/builds.ts';
+import { amountPattern, builds, SECRET_BAND, SECRET_MARKERS } from '../helpers/builds.ts';
 import { hasPage, listFiles, page, readableText } from '../helpers/site-files.ts';
 // pdftotext, never a fallback: a PDF that cannot be read must fail the scan, not pass it.
 import { pdfText, run } from '../pdf/helpers.ts';
 
+/** Files holding a figure of the planted internal pay band, read once each (PDFs as pdftotext reads them). */
+function bandLeaks(files: string[]): string[] {
+	const patterns = Object.values(SECRET_BAND).map(amountPattern);
+	return files.filter((file) => {
+		const text = file.endsWith('.pdf') ? pdfText(file) : readableText(file);
+		return patterns.some((pattern) => pattern.test(text));
+	});
+}
 
 describe('public build', () => {
 	const site = builds.fixturePublic;
@@ -19,6 +27,26 @@ describe('public build', () => {
 	it.each(Object.entries(SECRET_MARKERS))('contains the %s marker nowhere', (_, marker) => {
 		const leaks = files.filter((file) => (file.endsWith('.pdf') ? pdfText(file) : readableText(file)).includes(marker));
 		expect(leaks).toEqual([]);
+	});
+
+	it('contains the internal pay band\'s figures (min, midpoint, max) in no notation, in no file', () => {
+		expect(bandLeaks(files)).toEqual([]);
+	});
+
+	it('shows the public band on its role page, in its Occupation data and in the feed; the level with an internal band without it', () => {
+		const role = page(site, '/en/roles/sales-lead/');
+		expect(role.querySelector('.family-place')?.text).toMatch(/RUB\s?60,000.100,000 a month/);
+		const jsonLd = JSON.parse(role.querySelector('script[type="application/ld+json"]')!.text) as { estimatedSalary?: { minValue: number }[] };
+		expect(jsonLd.estimatedSalary?.[0]?.minValue).toBe(60000);
+		const ladder = page(site, '/en/families/sales/');
+		expect(ladder.querySelectorAll('.level-card h3').map((heading) => heading.text.trim())).toEqual(['Sales lead', 'Director']);
+		expect(ladder.querySelectorAll('.level-card .salary').map((band) => band.text)).toHaveLength(1);
+		const feed = JSON.parse(readFileSync(join(site, 'en', 'feeds', 'roles.json'), 'utf8')) as { items: { id: string; level: { payBand: unknown } }[] };
+		expect(feed.items.find((item) => item.id === 'sales-lead')?.level.payBand).toEqual({ min: 60000, midpoint: 80000, max: 100000, currency: 'RUB', period: 'month' });
+	});
+
+	it('has no clause library page (HR\'s, preview only)', () => {
+		expect(hasPage(site, '/en/hr/clauses/')).toBe(false);
 	});
 
 	it('has no page, sitemap line or link for the draft role and chapter', () => {
@@ -110,10 +138,22 @@ describe('preview build', () => {
 		expect(page(site, '/en/handbook/secret-plans/').querySelector('.draft-banner')).not.toBeNull();
 	});
 
+	it('shows the draft role\'s level on the ladder, and the clause library with where each clause is used', () => {
+		expect(page(site, '/en/families/sales/').querySelectorAll('.level-card h3').map((heading) => heading.text.trim())).toEqual(['Sales rep', 'Sales lead', 'Director']);
+		const clauses = page(site, '/en/hr/clauses/');
+		expect(clauses.querySelector('#clause-labour-law')?.text).toContain('Within the limits set by the labour law of the Russian Federation.');
+		expect(clauses.querySelector('#clause-labour-law a[href="/en/roles/sales-lead/#responsibility-4-1"]')?.text).toBe('4.1');
+	});
+
+	it('keeps internal pay bands out too: they are never published, not even in previews', () => {
+		expect(bandLeaks(listFiles(site))).toEqual([]);
+	});
+
 	it('still keeps internal-only fields out', () => {
 		const files = listFiles(site).filter((file) => !file.endsWith('.pdf'));
 		expect(files.filter((file) => readableText(file).includes(SECRET_MARKERS.internalItem))).toEqual([]);
 		expect(files.filter((file) => readableText(file).includes(SECRET_MARKERS.internalNote))).toEqual([]);
 		expect(files.filter((file) => readableText(file).includes(SECRET_MARKERS.openingInternal))).toEqual([]);
+		expect(files.filter((file) => readableText(file).includes(SECRET_MARKERS.familyInternal))).toEqual([]);
 	});
 });

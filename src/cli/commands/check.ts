@@ -27,7 +27,7 @@ export function checkedRolebook(options: LoadOptions, out: Output): Rolebook | u
 	const translations = rolebook.roles.reduce((sum, role) => sum + Object.keys(role.texts).length, 0);
 	out.info(
 		`✓ Content is valid: ${rolebook.roles.length} roles (${published} published, ${translations} texts), ` +
-			`${rolebook.chapters.length} handbook chapters, ${rolebook.openings.length} openings, ${rolebook.company.locales.length} locales` +
+			`${rolebook.chapters.length} handbook chapters, ${rolebook.openings.length} openings, ${rolebook.clauses.length} clause${rolebook.clauses.length === 1 ? '' : 's'}, ${rolebook.families.length} job famil${rolebook.families.length === 1 ? 'y' : 'ies'}, ${rolebook.company.locales.length} locales` +
 			(problems.length > 0 ? `, ${problems.length} warning${problems.length === 1 ? '' : 's'}.` : '.'),
 	);
 	return rolebook;

@@ -8,7 +8,7 @@ export interface StatusOptions extends LoadOptions {
 	translations: boolean;
 }
 
-const SIGN_OFF_LABELS = { signed: 'signed', 'must-re-sign': 'must sign again', 'not-signed': 'not signed' } as const;
+const SIGN_OFF_LABELS = { signed: 'signed', 'must-re-sign': 'must sign again', 'clause-changed': 'must sign again (clause changed)', 'not-signed': 'not signed' } as const;
 
 export function status(options: StatusOptions, out: Output): number {
 	const rolebook = requireRolebook(options, out);
@@ -17,10 +17,13 @@ export function status(options: StatusOptions, out: Output): number {
 
 	if (options.signOffs) {
 		out.info('Sign-off register (the version in force of each published role)');
-		for (const { role, version, holders } of signOffReport(rolebook)) {
-			const counts = { signed: 0, 'must-re-sign': 0, 'not-signed': 0 };
+		for (const { role, version, holders, clauseChanges } of signOffReport(rolebook)) {
+			const counts = { signed: 0, 'must-re-sign': 0, 'clause-changed': 0, 'not-signed': 0 };
 			for (const holder of holders) counts[holder.state]++;
-			out.info(`\n  ${role.id} — version ${version}: ${counts.signed} signed, ${counts['must-re-sign']} must sign again, ${counts['not-signed']} not signed`);
+			out.info(`\n  ${role.id} — version ${version}: ${counts.signed} signed, ${counts['must-re-sign'] + counts['clause-changed']} must sign again, ${counts['not-signed']} not signed`);
+			for (const { clause, since } of clauseChanges) {
+				out.info(`    clause "${clause.id}" has a new wording${since ? ` since ${since}` : ''}: start version ${version + 1} with "rolebook version ${role.id}"; everyone who signed version ${version} signs again`);
+			}
 			for (const { holder, state, lastSigned } of holders) {
 				const name = localized(holder.name, defaultLocale, defaultLocale).value;
 				const last = lastSigned ? `version ${lastSigned.version} on ${lastSigned.date}` : '—';

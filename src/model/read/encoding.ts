@@ -1,8 +1,9 @@
 /**
  * Every content text file — YAML, MDX, UI strings JSON, PDF templates — is read here: it must be
  * UTF-8 (a byte-order mark and Windows line endings are fine) and free of invisible control
- * characters. A file saved as Windows-1251 or Latin-1 from Word, or as UTF-16 from Notepad, is
- * reported with the line of its first bad byte and the fix, never read as mojibake.
+ * characters and of characters that change the direction of the text around them. A file saved
+ * as Windows-1251 or Latin-1 from Word, or as UTF-16 from Notepad, is reported with the line of
+ * its first bad byte and the fix, never read as mojibake.
  */
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
@@ -58,22 +59,31 @@ export function decodeText(bytes: Uint8Array, file: string, problems: Problem[])
 		lastLine = line;
 		if (++reported > 5) break;
 		const code = control[0].codePointAt(0)!;
-		problems.push({
-			severity: 'error',
-			file,
-			line,
-			message: `contains the invisible control character U+${code.toString(16).toUpperCase().padStart(4, '0')}${CONTROL_NAMES[code] ? ` (${CONTROL_NAMES[code]})` : ''}, often pasted from Word: delete it (retype the space or line break around it)`,
-		});
+		problems.push({ severity: 'error', file, line, message: `contains ${characterProblem(code)}` });
 	}
 	return text;
 }
 
 /**
- * Characters outside YAML's printable set (YAML 1.2 §5.1): C0 controls but tab, line feed and
- * carriage return; DEL; C1 controls but NEL; U+FFFE and U+FFFF. JSON and MDX get the same rule,
- * so a pasted vertical tab never reaches a page, a feed or a PDF (whose font cannot draw it).
+ * Characters no content file may hold, reported at their line:
+ *
+ * - outside YAML's printable set (YAML 1.2 §5.1): C0 controls but tab, line feed and carriage
+ *   return; DEL; C1 controls but NEL; U+FFFE and U+FFFF. JSON and MDX get the same rule, so a
+ *   pasted vertical tab never reaches a page, a feed or a PDF (whose font cannot draw it);
+ * - bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): invisible,
+ *   they reorder the letters around them on a page, so "Client \u202Eregan\u202C manager" shows
+ *   as "Client nager manager" while search, diffs and the PDF see another text;
+ * - the line and paragraph separators U+2028 and U+2029 (from PDFs and web pages: no editor
+ *   shows them, YAML and Markdown do not take them for line breaks, JavaScript does);
+ * - U+FEFF inside the text (a byte-order mark left where files were joined; the one that starts
+ *   a file is removed before this check) and U+FFFC, Word's placeholder for a picture or object.
+ *
+ * Allowed on purpose, because real text needs them: U+200E/U+200F (left-to-right and
+ * right-to-left marks, which only nudge neutral characters in Arabic or Hebrew text and reorder
+ * no letters), U+200D (zero-width joiner, part of emoji sequences and Indic scripts), U+200C
+ * (zero-width non-joiner, Persian) and U+00AD (soft hyphen, a hyphenation hint).
  */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/g;
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029\uFEFF\uFFFC\uFFFE\uFFFF]/g;
 
 const CONTROL_NAMES: Record<number, string> = {
 	0x00: 'NUL',
@@ -83,6 +93,32 @@ const CONTROL_NAMES: Record<number, string> = {
 	0x1b: 'escape',
 	0x7f: 'DEL',
 };
+
+const DIRECTION_NAMES: Record<number, string> = {
+	0x202a: 'left-to-right embedding',
+	0x202b: 'right-to-left embedding',
+	0x202c: 'pop directional formatting',
+	0x202d: 'left-to-right override',
+	0x202e: 'right-to-left override',
+	0x2066: 'left-to-right isolate',
+	0x2067: 'right-to-left isolate',
+	0x2068: 'first strong isolate',
+	0x2069: 'pop directional isolate',
+};
+
+/** "the invisible control character U+000B (vertical tab…), often pasted from Word: delete it…" */
+function characterProblem(code: number): string {
+	const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+	if (DIRECTION_NAMES[code]) {
+		return `the invisible character ${name} (${DIRECTION_NAMES[code]}), which changes the direction of the text around it, so the page shows letters in another order than the file: delete it (the marks U+200E and U+200F are allowed for right-to-left text)`;
+	}
+	if (code === 0x2028 || code === 0x2029) {
+		return `the invisible character ${name} (${code === 0x2028 ? 'line' : 'paragraph'} separator, often pasted from a PDF or a web page), which is not a line break here: replace it with an ordinary line break or a space`;
+	}
+	if (code === 0xfeff) return `the invisible character ${name} (a byte-order mark or zero-width no-break space inside the text, often left where texts were joined): delete it`;
+	if (code === 0xfffc) return `the character ${name} (object replacement: where Word had a picture or an embedded object): delete it, and add a picture as an image file if it is needed`;
+	return `the invisible control character ${name}${CONTROL_NAMES[code] ? ` (${CONTROL_NAMES[code]})` : ''}, often pasted from Word: delete it (retype the space or line break around it)`;
+}
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {

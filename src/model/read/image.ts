@@ -63,3 +63,66 @@ function svg(bytes: Uint8Array): ImageInfo | undefined {
 	const viewBox = /\sviewBox\s*=\s*["']\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*["']/.exec(attributes);
 	return viewBox ? { type: 'svg', width: Number(viewBox[1]), height: Number(viewBox[2]) } : { type: 'svg' };
 }
+
+/** Raster formats a role or chapter body may show: what the build's image pipeline (sharp) reads and turns into WebP. */
+export type BodyImageType = 'png' | 'jpeg' | 'gif' | 'webp' | 'avif';
+
+/** File name extensions the build processes as such an image (Astro's VALID_INPUT_FORMATS, SVG and TIFF left out). */
+export const BODY_IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif']);
+
+export interface BodyImageInfo {
+	type: BodyImageType | 'svg';
+	width?: number;
+	height?: number;
+	/** False when the file is cut off: its format's end marker is missing. */
+	complete: boolean;
+}
+
+/**
+ * What an image a body shows is, by its bytes: one of the raster formats, or an SVG (which a
+ * body may not show), with its size and whether the file is whole. Undefined when it is neither
+ * (a text file, an HTML page, a PDF, a TIFF…). `bytes` is the whole file.
+ */
+export function sniffBodyImage(bytes: Uint8Array): BodyImageInfo | undefined {
+	const ascii = (start: number, end: number) => String.fromCharCode(...bytes.subarray(start, end));
+	if (PNG_SIGNATURE.every((byte, index) => bytes[index] === byte)) {
+		// The last chunk is IEND: length 0, type "IEND", its CRC AE 42 60 82.
+		return { ...png(bytes), complete: bytes.length >= 12 && ascii(bytes.length - 8, bytes.length - 4) === 'IEND' };
+	}
+	if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
+		// An end-of-image marker FF D9, usually the last two bytes (some cameras pad after it).
+		const tail = bytes.subarray(Math.max(0, bytes.length - 4096));
+		let complete = false;
+		for (let index = tail.length - 2; index >= 0 && !complete; index--) complete = tail[index] === 0xff && tail[index + 1] === 0xd9;
+		return { ...jpeg(bytes), complete };
+	}
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	if (bytes.length >= 10 && (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a')) {
+		// The trailer byte 0x3B ends the data stream (a few bytes of padding may follow).
+		return { type: 'gif', width: view.getUint16(6, true), height: view.getUint16(8, true), complete: bytes.subarray(Math.max(13, bytes.length - 16)).includes(0x3b) };
+	}
+	if (bytes.length >= 16 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') {
+		// The RIFF header counts the bytes after its first 8.
+		const complete = view.getUint32(4, true) + 8 <= bytes.length;
+		const chunk = ascii(12, 16);
+		if (chunk === 'VP8 ' && bytes.length >= 30) return { type: 'webp', width: view.getUint16(26, true) & 0x3fff, height: view.getUint16(28, true) & 0x3fff, complete };
+		if (chunk === 'VP8L' && bytes.length >= 25) {
+			const bits = view.getUint32(21, true);
+			return { type: 'webp', width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1, complete };
+		}
+		if (chunk === 'VP8X' && bytes.length >= 30) {
+			const width = (bytes[24]! | (bytes[25]! << 8) | (bytes[26]! << 16)) + 1;
+			const height = (bytes[27]! | (bytes[28]! << 8) | (bytes[29]! << 16)) + 1;
+			return { type: 'webp', width, height, complete };
+		}
+		return { type: 'webp', complete };
+	}
+	if (bytes.length >= 12 && ascii(4, 8) === 'ftyp' && /^avi[fs]$/.test(ascii(8, 12))) {
+		// The image spatial extents property ("ispe"): version and flags, then width and height.
+		const ispe = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf('ispe');
+		const sized = ispe !== -1 && ispe + 16 <= bytes.length;
+		return { type: 'avif', ...(sized ? { width: view.getUint32(ispe + 8), height: view.getUint32(ispe + 12) } : {}), complete: true };
+	}
+	const vector = svg(bytes);
+	return vector ? { ...vector, type: 'svg', complete: true } : undefined;
+}

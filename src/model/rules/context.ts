@@ -7,7 +7,7 @@
 import type { RawContent } from '../load.ts';
 import type { Problem } from '../problems.ts';
 import { publicVersionOf } from '../publication.ts';
-import { KEBAB_ID, type CompanyData } from '../schema/index.ts';
+import { KEBAB_ID, type ClauseData, type CompanyData } from '../schema/index.ts';
 
 export interface RuleContext {
 	raw: RawContent;
@@ -27,6 +27,10 @@ export interface RuleContext {
 	reported(file: string): boolean;
 	/** Roles a public build shows (approved, or a past approved version while the next is drafted). */
 	publishedRoleIds: Set<string>;
+	/** Clauses of the library that passed their schema, by id. */
+	clauses: Map<string, ClauseData>;
+	/** Ids of every clause file, valid or not: a reference to a broken one is not reported again. */
+	clauseIds: Set<string>;
 }
 
 export function ruleContext(raw: RawContent, options: { today: string; publicDir: string }, problems: Problem[]): RuleContext {
@@ -47,6 +51,8 @@ export function ruleContext(raw: RawContent, options: { today: string; publicDir
 				.filter((role) => role.facts && publicVersionOf(role.facts.data.document.status, role.history.flatMap((version) => (version.facts ? [version.facts.data.document.status] : []))) !== undefined)
 				.map((role) => role.id),
 		),
+		clauses: new Map(raw.clauses.flatMap((entry) => (entry.clause ? [[entry.id, entry.clause.data] as const] : []))),
+		clauseIds: new Set(raw.clauses.map((entry) => entry.id)),
 		reported: (file) => problems.some((problem) => problem.file === file && problem.severity === 'error'),
 	};
 }

@@ -6,7 +6,9 @@
 import type { RawContent } from '../load.ts';
 import type { Problem } from '../problems.ts';
 import { validateChapters } from './chapters.ts';
+import { validateClauses } from './clauses.ts';
 import { validateCompany } from './company.ts';
+import { validateFamilies } from './families.ts';
 import { ruleContext } from './context.ts';
 import { validateOpenings } from './openings.ts';
 import { validateLocaleNames, validateTemplateReferences } from './references.ts';
@@ -33,11 +35,13 @@ export function validateContent(raw: RawContent, options: ValidateOptions, probl
 	validateRoles(context);
 	validateRoleTexts(context);
 	validateTranslations(context);
+	validateClauses(context);
 	validateVersions(context);
 	validateReportingLines(context);
 	validateSignOffs(context);
 	validateChapters(context);
 	validateOpenings(context);
+	validateFamilies(context);
 	validateStrings(context);
 }
 

@@ -1,7 +1,7 @@
 /** The text of a role in one language: required sections, unique anchors, placeholders, topics, targets. */
 import type { Parsed } from '../load.ts';
 import { at, type PathSegment, type Problem } from '../problems.ts';
-import { REQUIRED_SECTION_KINDS, type ItemData, type RoleTextData, type SectionData } from '../schema/index.ts';
+import { isClauseRef, REQUIRED_SECTION_KINDS, type ItemEntryData, type RoleTextData, type SectionData } from '../schema/index.ts';
 import type { SourceFile } from '../source.ts';
 import type { RuleContext } from './context.ts';
 import { validateText } from './text.ts';
@@ -33,9 +33,11 @@ function validateRoleText({ source, data }: Parsed<RoleTextData>, problems: Prob
 	});
 }
 
-function validateItems(source: SourceFile, path: PathSegment[], items: ItemData[], section: SectionData, problems: Problem[]): void {
+function validateItems(source: SourceFile, path: PathSegment[], items: ItemEntryData[], section: SectionData, problems: Problem[]): void {
 	items.forEach((item, index) => {
 		const itemPath = [...path, index];
+		// A clause of the library is checked with the library (rules/clauses.ts).
+		if (isClauseRef(item)) return;
 		validateText(source, [...itemPath, 'text'], item.text, problems);
 		if (item.topic && section.kind !== 'general-provisions') {
 			problems.push(at(source, [...itemPath, 'topic'], `topics mark clauses of the general provisions; this item is in a "${section.kind}" section`, item.topic));

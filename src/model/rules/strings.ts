@@ -26,14 +26,14 @@ export function validateStrings(context: RuleContext): void {
 			if (translated === undefined) {
 				problems.push({ severity: 'error', file: entry.file, path: key, message: `is missing; in ${defaultLocale}: ${JSON.stringify(value)}` });
 			} else if (typeof translated !== 'string' || translated.trim() === '') {
-				problems.push({ severity: 'error', file: entry.file, path: key, message: 'must be a non-empty text', found: translated });
+				problems.push({ severity: 'error', file: entry.file, ...lineOf(entry, key), path: key, message: 'must be a non-empty text', found: translated });
 			} else if (typeof value === 'string' && placeholderSignature(value) !== placeholderSignature(translated)) {
-				problems.push({ severity: 'error', file: entry.file, path: key, message: `must use the same placeholders as ${defaultLocale} (${placeholderSignature(value) || 'none'}), written the same way`, found: translated });
+				problems.push({ severity: 'error', file: entry.file, ...lineOf(entry, key), path: key, message: `must use the same placeholders as ${defaultLocale} (${placeholderSignature(value) || 'none'}), written the same way`, found: translated });
 			}
 		}
 		for (const key of Object.keys(entry.strings)) {
 			if (!(key in reference.strings)) {
-				problems.push({ severity: 'error', file: entry.file, path: key, message: `is not a key of ${reference.file}.${didYouMean(key, Object.keys(reference.strings))}` });
+				problems.push({ severity: 'error', file: entry.file, ...lineOf(entry, key), path: key, message: `is not a key of ${reference.file}.${didYouMean(key, Object.keys(reference.strings))}` });
 			}
 		}
 	}
@@ -42,4 +42,10 @@ export function validateStrings(context: RuleContext): void {
 			problems.push({ severity: 'warning', file: entry.file, message: `is for "${entry.locale}", which is not a configured locale; it is not used` });
 		}
 	}
+}
+
+/** The line of a key in a UI-strings file, where the reader recorded it. */
+function lineOf(entry: RuleContext['raw']['strings'][number], key: string): { line?: number } {
+	const line = entry.lineOf?.([key]);
+	return line === undefined ? {} : { line };
 }

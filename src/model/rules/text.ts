@@ -2,6 +2,8 @@
 import { braceTokens, placeholderName } from '../placeholders.ts';
 import { at, MIXED_SCRIPT_WORD, type PathSegment, type Problem } from '../problems.ts';
 import type { SourceFile } from '../source.ts';
+import type { LocalizedText } from '../schema/index.ts';
+import type { RuleContext } from './context.ts';
 import { didYouMean } from '../suggest.ts';
 
 /** Placeholders a role or chapter text may use; filled per locale from content/company.yaml. */
@@ -25,4 +27,16 @@ export function validateText(source: SourceFile, path: PathSegment[], text: stri
 		const hint = name === undefined ? ` A placeholder is a name in single braces, e.g. {${placeholders[0]}}.` : '';
 		problems.push(at(source, path, `uses an unknown placeholder ${token}; available: ${available}.${hint}${didYouMean(guess, placeholders)}`, token));
 	}
+}
+
+/** Localised texts of a file: configured locales only (a warning), the default one required. */
+export function checkLocalized(context: RuleContext, source: SourceFile, path: PathSegment[], value: LocalizedText): void {
+	const { configured, defaultLocale, company, problems } = context;
+	if (!company) return;
+	for (const locale of Object.keys(value)) {
+		if (!configured.includes(locale)) {
+			problems.push(at(source, [...path, locale], `"${locale}" is not a configured locale (${configured.join(', ')}); this text is not used`, undefined, 'warning'));
+		}
+	}
+	if (!(defaultLocale in value)) problems.push(at(source, path, `needs a text in the default locale "${defaultLocale}"`));
 }

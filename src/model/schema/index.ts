@@ -6,3 +6,5 @@ export * from './handbook.ts';
 export * from './template.ts';
 export * from './sign-offs.ts';
 export * from './opening.ts';
+export * from './clause.ts';
+export * from './family.ts';

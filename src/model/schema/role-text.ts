@@ -48,6 +48,7 @@ export const targetSchema = z
 	});
 export type TargetData = z.output<typeof targetSchema>;
 
+/** An item as an import writes it: text, with text sub-items. */
 export interface ItemInput {
 	text: string;
 	topic?: (typeof PROVISION_TOPICS)[number];
@@ -56,8 +57,35 @@ export interface ItemInput {
 	items?: ItemInput[];
 }
 
+/** An item as content may write it: its own text, or a reference to a clause of the library. */
+export type ItemEntryInput = ItemSourceInput | ClauseRefInput;
+interface ItemSourceInput extends Omit<ItemInput, 'items'> {
+	items?: ItemEntryInput[];
+}
+export interface ClauseRefInput {
+	clause: string;
+	text?: string;
+	topic?: (typeof PROVISION_TOPICS)[number];
+}
+
+/**
+ * A clause of the library (`content/clauses/<id>.yaml`) in place of an item: `- clause: trade-secrets`.
+ * It is numbered like any item, with the clause's text and sub-items in the text's language. A clause
+ * that is only a list (no `text` of its own, e.g. "guided by") takes the lead-in from here:
+ * `- text: "The key account manager is guided by:"` + `clause: guided-by`.
+ */
+export const clauseRefSchema = z.strictObject({
+	/** Id of the clause: the file name in content/clauses/ without `.yaml`. */
+	clause: kebabId,
+	/** The lead-in of a list clause (one with sub-items and no text of its own). */
+	text: z.string().trim().min(1, { error: 'must not be empty' }).optional(),
+	/** Which fact of the role the clause states here (default: the clause's own topic). */
+	topic: z.enum(PROVISION_TOPICS).optional(),
+});
+export type ClauseRefData = z.output<typeof clauseRefSchema>;
+
 /** One numbered item; sub-items are numbered one level deeper (3.1.4). */
-export const itemSchema: z.ZodType<ItemData, ItemInput> = z.lazy(() =>
+export const itemSchema: z.ZodType<ItemData, ItemSourceInput> = z.lazy(() =>
 	z.strictObject({
 		/** The item's text. `{jurisdiction}` and `{company}` are replaced per locale. */
 		text: z.string().trim().min(1, { error: 'must not be empty' }),
@@ -65,15 +93,25 @@ export const itemSchema: z.ZodType<ItemData, ItemInput> = z.lazy(() =>
 		target: targetSchema.optional(),
 		/** HR-only: never published. */
 		internal: z.boolean().default(false),
-		items: z.array(itemSchema).default([]),
+		items: z.array(itemEntrySchema).default([]),
 	}),
 );
+
+/** An item of a section or a sub-item: its own text, or a clause of the library. */
+export const itemEntrySchema: z.ZodType<ItemEntryData, ItemEntryInput> = z.lazy(() => z.union([itemSchema, clauseRefSchema]));
+
 export interface ItemData {
 	text: string;
 	topic?: (typeof PROVISION_TOPICS)[number];
 	target?: TargetData;
 	internal: boolean;
-	items: ItemData[];
+	items: ItemEntryData[];
+}
+export type ItemEntryData = ItemData | ClauseRefData;
+
+/** Whether an item refers to a clause of the library rather than having its own text. */
+export function isClauseRef(entry: ItemEntryData): entry is ClauseRefData {
+	return 'clause' in entry;
 }
 
 export const sectionSchema = z
@@ -85,7 +123,7 @@ export const sectionSchema = z
 		id: kebabId.optional(),
 		/** Lead-in before the items ("The key account manager:"). */
 		intro: z.string().trim().min(1).optional(),
-		items: z.array(itemSchema).min(1, { error: 'a section needs at least one item' }),
+		items: z.array(itemEntrySchema).min(1, { error: 'a section needs at least one item' }),
 	})
 	.superRefine((section, ctx) => {
 		if (section.kind !== 'custom') return;
