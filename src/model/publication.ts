@@ -14,11 +14,6 @@ export interface Publication {
 	today: string;
 }
 
-/** The public audience of every build: what feeds and job boards see. */
-export function publicView(publication: Pick<Publication, 'today'>): Publication {
-	return { preview: false, today: publication.today };
-}
-
 /** The values `ROLEBOOK_PREVIEW` accepts; anything else is a mistake, never silently "off". */
 export const PREVIEW_VALUES = { on: ['1', 'true'], off: ['', '0', 'false'] } as const;
 
