@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 
 /** Source folders (under src/) and npm packages each renderer's bytes depend on. */
 const INPUTS: Record<ArtefactKind, { folders: string[]; packages: string[] }> = {
-	pdf: { folders: ['pdf', 'fonts'], packages: ['dejavu-fonts-ttf', 'pdf-lib', '@pdf-lib/fontkit', '@signpdf/signpdf'] },
+	pdf: { folders: ['pdf', 'fonts'], packages: ['dejavu-fonts-ttf', 'pdf-lib', '@pdf-lib/fontkit', '@signpdf/signpdf', 'hyphen', 'linebreak'] },
 	docx: { folders: ['docx', 'pdf'], packages: ['docx', 'fflate'] },
 	card: { folders: ['og', 'fonts'], packages: ['dejavu-fonts-ttf', 'satori', '@resvg/resvg-js'] },
 };

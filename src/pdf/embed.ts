@@ -11,7 +11,8 @@
  */
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { PDFDict, PDFRawStream, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
+import { PDFRawStream, type PDFContext, type PDFDict, type PDFRef } from 'pdf-lib';
+import { PackedSyntax, refSyntax } from './draw/writer.ts';
 import type { Face } from './fonts.ts';
 
 /** Code point ranges every subset carries, so typed names in any configured locale display. */
@@ -142,60 +143,86 @@ function toUnicodeCMap(unicodeOf: Map<number, number>): string {
 	].join('\n');
 }
 
-/** The text as a hex string of character codes. Every character must be in the subset (checked before layout). */
-export function encodeText(subset: FontSubset, text: string): string {
+/** Each code point's character code as the two bytes of a literal string, escaped where PDF syntax needs it. */
+const literalCache = new WeakMap<FontSubset, Map<number, string>>();
+
+const literalByte = (byte: number) =>
+	byte === 0x28 || byte === 0x29 || byte === 0x5c ? `\\${String.fromCharCode(byte)}` : byte === 0x0d ? '\\r' : byte === 0x0a ? '\\n' : String.fromCharCode(byte);
+
+/**
+ * The text as the body of a literal string (drawn as `(…) Tj`): two bytes per character, half
+ * the size of a hex string — page content is most of what a document deflates. The result is
+ * a binary (latin1) string. Every character must be in the subset (checked before layout).
+ */
+export function encodeLiteral(subset: FontSubset, text: string): string {
+	let bytes = literalCache.get(subset);
+	if (!bytes) {
+		bytes = new Map([...subset.codes].map(([cp, code]) => [cp, literalByte(code >> 8) + literalByte(code & 0xff)]));
+		literalCache.set(subset, bytes);
+	}
 	let out = '';
-	for (const char of text) {
-		const code = subset.codes.get(char.codePointAt(0)!);
-		if (code === undefined) throw new Error(`internal: "${char}" is not in the ${subset.baseName} subset`);
-		out += hex4(code);
+	for (let i = 0; i < text.length; i++) {
+		let cp = text.charCodeAt(i);
+		if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) cp = text.codePointAt(i++)!;
+		const code = bytes.get(cp);
+		if (code === undefined) throw new Error(`internal: "${String.fromCodePoint(cp)}" is not in the ${subset.baseName} subset`);
+		out += code;
 	}
 	return out;
 }
 
+/** Hex of each code point's character code, per subset (a text is encoded for every line drawn). */
+const hexCache = new WeakMap<FontSubset, Map<number, string>>();
+
+/** The text as a hex string of character codes. Every character must be in the subset (checked before layout). */
+export function encodeText(subset: FontSubset, text: string): string {
+	let hex = hexCache.get(subset);
+	if (!hex) {
+		hex = new Map([...subset.codes].map(([cp, code]) => [cp, hex4(code)]));
+		hexCache.set(subset, hex);
+	}
+	let out = '';
+	for (let i = 0; i < text.length; i++) {
+		let cp = text.charCodeAt(i);
+		if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) cp = text.codePointAt(i++)!;
+		const code = hex.get(cp);
+		if (code === undefined) throw new Error(`internal: "${String.fromCodePoint(cp)}" is not in the ${subset.baseName} subset`);
+		out += code;
+	}
+	return out;
+}
+
+/** The dictionaries of a subset as PDF syntax, with placeholders for the references: built once per subset. */
+const syntaxCache = new WeakMap<FontSubset, { descriptor: string; cidFont: string; type0: string }>();
+
+function subsetSyntax(subset: FontSubset): { descriptor: string; cidFont: string; type0: string } {
+	let syntax = syntaxCache.get(subset);
+	if (syntax) return syntax;
+	const { font, scale } = subset.face;
+	const round = (value: number) => Math.round(value * scale);
+	const name = `/${subset.baseName}`;
+	syntax = {
+		descriptor:
+			`<</Type/FontDescriptor/FontName${name}/Flags 32/FontBBox[${[font.bbox.minX, font.bbox.minY, font.bbox.maxX, font.bbox.maxY].map(round).join(' ')}]` +
+			`/ItalicAngle ${font.italicAngle}/Ascent ${round(font.ascent)}/Descent ${round(font.descent)}/CapHeight ${round(font.capHeight || font.ascent)}` +
+			`/XHeight ${round(font.xHeight || 0)}/StemV ${subset.face.name === 'bold' ? 120 : 80}/FontFile2 @FONTFILE>>`,
+		cidFont:
+			`<</Type/Font/Subtype/CIDFontType2/BaseFont${name}/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>` +
+			`/FontDescriptor @DESCRIPTOR/CIDToGIDMap/Identity/DW 1000/W[1[${subset.widths.join(' ')}]]>>`,
+		type0: `<</Type/Font/Subtype/Type0/BaseFont${name}/Encoding/Identity-H/DescendantFonts[@CIDFONT]/ToUnicode @TOUNICODE>>`,
+	};
+	syntaxCache.set(subset, syntax);
+	return syntax;
+}
+
 /** Adds the font's objects (font file, descriptor, CID font, ToUnicode, Type0 dict) to a document. */
 export function embedSubset(context: PDFContext, subset: FontSubset): PDFRef {
-	const { font, scale } = subset.face;
+	const syntax = subsetSyntax(subset);
 	const fontFile = context.register(
 		PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length: subset.fontFile.length, Length1: subset.fontFileLength }) as PDFDict, subset.fontFile),
 	);
 	const toUnicode = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode', Length: subset.toUnicode.length }) as PDFDict, subset.toUnicode));
-	const round = (value: number) => Math.round(value * scale);
-	const descriptor = context.register(
-		context.obj({
-			Type: 'FontDescriptor',
-			FontName: subset.baseName,
-			Flags: 32, // non-symbolic
-			FontBBox: [round(font.bbox.minX), round(font.bbox.minY), round(font.bbox.maxX), round(font.bbox.maxY)],
-			ItalicAngle: font.italicAngle,
-			Ascent: round(font.ascent),
-			Descent: round(font.descent),
-			CapHeight: round(font.capHeight || font.ascent),
-			XHeight: round(font.xHeight || 0),
-			StemV: subset.face.name === 'bold' ? 120 : 80,
-			FontFile2: fontFile,
-		}),
-	);
-	const cidFont = context.register(
-		context.obj({
-			Type: 'Font',
-			Subtype: 'CIDFontType2',
-			BaseFont: subset.baseName,
-			CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
-			FontDescriptor: descriptor,
-			CIDToGIDMap: 'Identity',
-			DW: 1000,
-			W: [1, subset.widths],
-		}),
-	);
-	return context.register(
-		context.obj({
-			Type: 'Font',
-			Subtype: 'Type0',
-			BaseFont: subset.baseName,
-			Encoding: 'Identity-H',
-			DescendantFonts: [cidFont],
-			ToUnicode: toUnicode,
-		}),
-	);
+	const descriptor = context.register(new PackedSyntax(syntax.descriptor.replace('@FONTFILE', refSyntax(fontFile))));
+	const cidFont = context.register(new PackedSyntax(syntax.cidFont.replace('@DESCRIPTOR', refSyntax(descriptor))));
+	return context.register(new PackedSyntax(syntax.type0.replace('@CIDFONT', refSyntax(cidFont)).replace('@TOUNICODE', refSyntax(toUnicode))));
 }

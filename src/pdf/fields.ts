@@ -1,13 +1,16 @@
 /**
- * AcroForm fields, written as widget dictionaries directly (pdf-lib's form API costs ~23 ms
- * per document and regenerates every appearance). Text fields (/FT /Tx) take names and dates;
+ * AcroForm fields, written as widget dictionaries directly — as PDF syntax, each widget merged
+ * with its field (pdf-lib's form API costs ~23 ms per document and regenerates every
+ * appearance). Text fields (/FT /Tx) take names and dates;
  * signature fields (/FT /Sig) are what Acrobat and e-signature services sign into. Names are
  * stable and meaningful, without dots (a dot would make a field hierarchy).
  */
 import { deflateSync } from 'node:zlib';
 import { PDFHexString, PDFRawStream, PDFString, type PDFContext, type PDFDict, type PDFRef } from 'pdf-lib';
 import { num, type PlacedFont } from './draw/primitives.ts';
+import { PackedSyntax, refSyntax } from './draw/writer.ts';
 import { encodeText } from './embed.ts';
+import { STAMP_FONT_SIZE, STAMP_LINE } from './layout/document.ts';
 import type { FieldBox } from './layout/types.ts';
 
 /** Size of text in fields, in points; a pre-filled value too long for its field shrinks down to the minimum. */
@@ -30,8 +33,12 @@ export function fieldFontSize(value: string, width: number, measure: (text: stri
 }
 
 export interface FieldWriter {
-	/** Adds the widget of `box` to the page; returns the field's reference for /AcroForm /Fields. */
-	add(box: FieldBox, pageRef: PDFRef, pageHeight: number): PDFRef;
+	/**
+	 * Writes the widget of `box` (a merged field and widget dictionary, PDF syntax) at `ref`
+	 * (or a new reference); returns the reference for the page's /Annots and /AcroForm /Fields.
+	 * `structParent`: its key in the structure's parent tree; `value`: a signature's /V.
+	 */
+	add(box: FieldBox, pageRef: PDFRef, pageHeight: number, options?: { ref?: PDFRef; structParent?: number; value?: PDFRef }): PDFRef;
 }
 
 export function fieldWriter(context: PDFContext, font: PlacedFont, fontRef: PDFRef): FieldWriter {
@@ -65,36 +72,51 @@ export function fieldWriter(context: PDFContext, font: PlacedFont, fontRef: PDFR
 		}) as PDFDict;
 		return context.register(PDFRawStream.of(dict, content));
 	};
+	/** The visible signature stamp: its lines in the field font, in a thin frame. */
+	const stampAppearance = (width: number, height: number, lines: readonly string[]): PDFRef => {
+		const lead = STAMP_FONT_SIZE * STAMP_LINE;
+		const top = height - 2 - STAMP_FONT_SIZE * 0.95;
+		const text = lines.map((line, i) => `BT /${fontResource} ${num(STAMP_FONT_SIZE)} Tf 0.1 g 1 0 0 1 3 ${num(top - i * lead)} Tm <${encodeText(font.subset, line)}> Tj ET`);
+		const ops = [`q 0.5 w 0.45 G 0.5 0.5 ${num(width - 1)} ${num(height - 1)} re S Q`, ...text].join('\n');
+		const content = deflateSync(Buffer.from(ops, 'latin1'));
+		const dict = context.obj({
+			Type: 'XObject',
+			Subtype: 'Form',
+			BBox: [0, 0, num(width), num(height)].map(Number),
+			Resources: { Font: { [fontResource]: fontRef } },
+			Filter: 'FlateDecode',
+			Length: content.length,
+		}) as PDFDict;
+		return context.register(PDFRawStream.of(dict, content));
+	};
 	return {
-		add(box, pageRef, pageHeight) {
+		add(box, pageRef, pageHeight, options = {}) {
 			if (box.name.includes('.')) throw new Error(`internal: field name "${box.name}" contains a dot`);
 			if (names.has(box.name)) throw new Error(`internal: two fields are named "${box.name}"`);
 			names.add(box.name);
-			const rect = [box.x, pageHeight - box.y - box.height, box.x + box.width, pageHeight - box.y].map((v) => Number(num(v)));
-			const common = {
-				Type: 'Annot',
-				Subtype: 'Widget',
-				T: PDFString.of(box.name),
-				TU: PDFHexString.fromText(box.label),
-				Rect: rect,
-				F: 4, // print
-				P: pageRef,
-				AP: { N: emptyAppearance(box.width, box.height, box.type === 'text') },
-			};
-			let dict: PDFDict;
+			const rect = [box.x, pageHeight - box.y - box.height, box.x + box.width, pageHeight - box.y].map((v) => num(v)).join(' ');
+			let appearance: PDFRef;
+			let own = '';
 			if (box.type === 'text' && box.value) {
 				const size = fieldFontSize(box.value, box.width, (text, at) => font.subset.face.width(text, at));
-				dict = context.obj({
-					...common,
-					FT: 'Tx',
-					V: PDFHexString.fromText(box.value),
-					DA: PDFString.of(defaultAppearance(fontResource, size)),
-					MK: { BG: [1] },
-					AP: { N: filledAppearance(box.width, box.height, box.value, size) },
-				});
-			} else if (box.type === 'text') dict = context.obj({ ...common, FT: 'Tx', DA: PDFString.of(defaultAppearance(fontResource)), MK: { BG: [1] } });
-			else dict = context.obj({ ...common, FT: 'Sig' });
-			return context.register(dict);
+				appearance = filledAppearance(box.width, box.height, box.value, size);
+				own = `/FT/Tx/V ${PDFHexString.fromText(box.value).toString()}/DA ${PDFString.of(defaultAppearance(fontResource, size)).toString()}/MK<</BG[1]>>`;
+			} else if (box.type === 'text') {
+				appearance = emptyAppearance(box.width, box.height, true);
+				own = `/FT/Tx/DA ${PDFString.of(defaultAppearance(fontResource)).toString()}/MK<</BG[1]>>`;
+			} else {
+				appearance = box.stamp ? stampAppearance(box.width, box.height, box.stamp) : emptyAppearance(box.width, box.height, false);
+				own = `/FT/Sig${options.value ? `/V ${refSyntax(options.value)}` : ''}`;
+			}
+			const ref = options.ref ?? context.nextRef();
+			context.assign(
+				ref,
+				new PackedSyntax(
+					`<</Type/Annot/Subtype/Widget/T ${PDFString.of(box.name).toString()}/TU ${PDFHexString.fromText(box.label).toString()}/Rect[${rect}]/F 4/P ${refSyntax(pageRef)}` +
+						`/AP<</N ${refSyntax(appearance)}>>${own}${options.structParent !== undefined ? `/StructParent ${options.structParent}` : ''}>>`,
+				),
+			);
+			return ref;
 		},
 	};
 }

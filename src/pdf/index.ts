@@ -1,10 +1,15 @@
 /**
- * Signable PDF job descriptions, drawn directly with pdf-lib from the normalised role model.
+ * Signable PDF job descriptions, drawn directly with pdf-lib from the normalised role model:
+ * tagged, archival and accessible (PDF/A-2a, PDF/UA-1; see README).
  *   model.ts   what the document prints, resolved for one role and locale (font coverage checked)
- *   layout/    measure, break lines, paginate → pages of positioned boxes (no drawing)
- *   draw/      pdf-lib drawing of those boxes, one primitive per function
+ *   layout/    measure, break lines (hyphenate.ts: hyphenation), paginate → pages of positioned
+ *              boxes tagged with the logical structure, and the outline (no drawing)
+ *   draw/      pdf-lib drawing of those boxes, one primitive per function; structure.ts the
+ *              structure tree, metadata.ts XMP and output intent, outline.ts bookmarks,
+ *              writer.ts the file itself
  *   fonts.ts   DejaVu Sans faces, parsed once; embed.ts the custom subset embedder
- *   fields.ts  AcroForm text and signature fields
+ *   icc.ts     the sRGB profile of the output intent, made in code
+ *   fields.ts  AcroForm text and signature fields; stamp.ts the visible signature's wording
  *   generate.ts many documents at once, through the build's render-many stage (src/build/)
  *   sign.ts    digital signatures of approved documents (PKCS#12 from the environment)
  */

@@ -54,6 +54,10 @@ export interface DocumentLabels {
 	page: string;
 	number: string;
 	fullName: string;
+	/** The visible signature's lines, with {name}, {date}, {number} and {version} still to fill. */
+	stampSignedBy: string;
+	stampDate: string;
+	stampReason: string;
 	date: string;
 	signature: string;
 	dateLine: string;
@@ -215,6 +219,9 @@ export function documentModel(rolebook: Rolebook, role: Role, locale: string, te
 			page: label('pdf.page'),
 			number: label('pdf.number', {}, 'bold'),
 			fullName: label('pdf.fullName', {}, 'bold'),
+			stampSignedBy: label('pdf.stampSignedBy'),
+			stampDate: label('pdf.stampDate'),
+			stampReason: label('pdf.stampReason'),
 			date: label('pdf.date', {}, 'bold'),
 			signature: label('pdf.signature', {}, 'bold'),
 			dateLine: label('pdf.dateLine'),

@@ -107,6 +107,14 @@ function loadKey(certificate: SigningCertificate): Key {
 	return key;
 }
 
+/** The signer's name as the certificate states it: the subject's common name (else its organisation). */
+export function signerName(certificate: SigningCertificate): string {
+	const subject = loadKey(certificate).certificate.subject;
+	const value = (subject.getField('CN') ?? subject.getField('O'))?.value;
+	// forge keeps attribute values as binary strings of their UTF-8 bytes.
+	return typeof value === 'string' ? Buffer.from(value, 'binary').toString('utf8') : '';
+}
+
 /** DER prefix of a PKCS#1 DigestInfo for SHA-256; the hash follows. */
 const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
 

@@ -30,9 +30,13 @@ export function pdfText(file: string, page?: number): string {
 	return result.stdout;
 }
 
-/** Whitespace collapsed and line-break joins after hyphens undone, so wrapped text compares with the source. */
+/**
+ * Whitespace collapsed and line-break joins after hyphens undone, so wrapped text compares with
+ * the source. A word hyphenated at a line break ends its line with U+00AD (a hyphen inserted by
+ * layout, ISO 32000-1 14.8.2.2.3): the word is joined back.
+ */
 export function normalise(text: string): string {
-	return text.replace(/\u00AD/g, '').replace(/\s+/g, ' ').replace(/- /g, '-').trim();
+	return text.replace(/\u00AD\s*/g, '').replace(/\s+/g, ' ').replace(/- /g, '-').trim();
 }
 
 /** A text run as drawn on a page: its text (via the font's ToUnicode map), text matrix and grey level. */
@@ -59,9 +63,19 @@ export function drawnTexts(doc: PDFDocument, pageIndex: number): DrawnText[] {
 	const stream = (contents instanceof PDFArray ? doc.context.lookup(contents.get(0)) : contents) as PDFRawStream;
 	const ops = inflateSync(stream.getContents()).toString('latin1');
 	const runs: DrawnText[] = [];
-	for (const [, font, size, gray, matrix, hex] of ops.matchAll(/BT \/(\w+) ([\d.]+) Tf ([\d.]+) g ((?:[-\d.]+ ){6})Tm <([0-9A-F]*)> Tj ET/g)) {
+	// Strings are hex (<0041…>) or literal ((…), two bytes per character code, PDF escapes).
+	const codes = (string: string): string[] => {
+		if (string.startsWith('<')) return string.slice(1, -1).match(/.{4}/g) ?? [];
+		const bytes = string
+			.slice(1, -1)
+			.replace(/\\([nrtbf()\\])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' })[c] ?? c)
+			.split('')
+			.map((c) => c.charCodeAt(0));
+		return Array.from({ length: bytes.length / 2 }, (_, i) => ((bytes[2 * i]! << 8) | bytes[2 * i + 1]!).toString(16).toUpperCase().padStart(4, '0'));
+	};
+	for (const [, font, size, gray, matrix, string] of ops.matchAll(/BT \/(\w+) ([\d.]+) Tf ([\d.]+) g ((?:[-\d.]+ ){6})Tm (<[0-9A-F]*>|\((?:\\[\s\S]|[^\\)])*\)) Tj ET/g)) {
 		const map = maps.get(font!)!;
-		runs.push({ text: hex!.match(/.{4}/g)!.map((code) => map.get(code) ?? '?').join(''), matrix: matrix!.trim().split(' ').map(Number), gray: Number(gray), size: Number(size) });
+		runs.push({ text: codes(string!).map((code) => map.get(code) ?? '?').join(''), matrix: matrix!.trim().split(' ').map(Number), gray: Number(gray), size: Number(size) });
 	}
 	return runs;
 }

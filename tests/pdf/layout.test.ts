@@ -1,12 +1,22 @@
 /**
- * Layout on its own: line breaking, pagination and keep-with-next, with a monospace measure
- * (every character 1 unit wide at size 1) so expected numbers are plain arithmetic. No PDF is
- * made here.
+ * Layout on its own: line breaking and hyphenation, pagination, keep-with-next, widows and
+ * orphans, repeated table headers, with a monospace measure (every character 1 unit wide at
+ * size 1) so expected numbers are plain arithmetic; then the real layouts of the shipped roles.
+ * No PDF is made here.
  */
 import { describe, expect, it } from 'vitest';
+import { loadRolebook, publishedRoles, type Rolebook } from '../../src/model/index.ts';
+import { layoutRole } from '../../src/pdf/index.ts';
+import { layoutDocument } from '../../src/pdf/layout/document.ts';
+import { measureWithFonts } from '../../src/pdf/render.ts';
+import { hyphenatorFor } from '../../src/pdf/layout/hyphenate.ts';
 import { breakLines } from '../../src/pdf/layout/lines.ts';
 import { paginate, type Block, type Row } from '../../src/pdf/layout/paginate.ts';
-import type { Box, TextBox } from '../../src/pdf/layout/types.ts';
+import type { Box, StructNode, TextBox } from '../../src/pdf/layout/types.ts';
+import { PROJECT_ROOT } from '../helpers/fixture.ts';
+
+const shippedBook: Rolebook = loadRolebook({ root: PROJECT_ROOT, today: '2026-06-01' }).rolebook!;
+const shipped = publishedRoles(shippedBook, { preview: false }).flatMap((role) => shippedBook.company.locales.map((locale) => ({ role, locale })));
 
 const mono = (text: string) => [...text].length;
 
@@ -23,10 +33,10 @@ describe('breakLines', () => {
 		expect(breakLines('goods (products).', 12, mono)).toEqual(['goods', '(products).']);
 	});
 
-	it('draws a soft hyphen as "-" where the line breaks at it and drops it elsewhere', () => {
+	it('ends a line with the soft hyphen where it breaks at one (drawn as a hyphen, read as U+00AD) and drops it elsewhere', () => {
 		const text = 'Verantwortungs\u00ADbereich der Ab\u00ADteilung';
 		const lines = breakLines(text, 16, mono);
-		expect(lines).toEqual(['Verantwortungs-', 'bereich der Ab-', 'teilung']);
+		expect(lines).toEqual(['Verantwortungs\u00AD', 'bereich der Ab\u00AD', 'teilung']);
 		expect(breakLines(text, 100, mono)).toEqual(['Verantwortungsbereich der Abteilung']);
 	});
 
@@ -100,5 +110,147 @@ describe('paginate', () => {
 	it('splits a keep-together group taller than a page instead of looping', () => {
 		const pages = paginate([block('huge', 14, { keepTogether: true })], frame);
 		expect(pages.map((page) => texts(page).length)).toEqual([10, 4]);
+	});
+});
+
+describe('paginate: widows, orphans and repeated table headers', () => {
+	it('a split paragraph leaves at least two lines at the bottom (orphans) and carries at least two over (widows)', () => {
+		// Room for ten rows; 7 rows used, a 4-line item would split 3 + 1: a widow. It splits 2 + 2.
+		const pages = paginate([block('body', 7), block('item', 4, { orphans: 2, widows: 2 })], frame);
+		expect(pages.map(texts)).toEqual([
+			['body#1', 'body#2', 'body#3', 'body#4', 'body#5', 'body#6', 'body#7', 'item#1', 'item#2'],
+			['item#3', 'item#4'],
+		]);
+		// With one free row only, the item's first line (its label) would be an orphan: it moves whole.
+		const moved = paginate([block('body', 9), block('item', 4, { orphans: 2, widows: 2 })], frame);
+		expect(moved.map(texts)).toEqual([['body#1', 'body#2', 'body#3', 'body#4', 'body#5', 'body#6', 'body#7', 'body#8', 'body#9'], ['item#1', 'item#2', 'item#3', 'item#4']]);
+		// A three-line paragraph cannot split 2 + 2 or 1 + 2 either: it moves whole.
+		expect(paginate([block('body', 8), block('item', 3, { orphans: 2, widows: 2 })], frame).map((page) => texts(page).length)).toEqual([8, 3]);
+	});
+
+	it('a heading kept with an item needs room for the item\'s first two lines, not one', () => {
+		const pages = paginate([block('body', 7), block('heading', 1, { keepWithNext: true }), block('item', 5, { orphans: 2, widows: 2 })], frame);
+		// Heading + 2 lines fit in the 3 rows left.
+		expect(texts(pages[0]!).slice(-3)).toEqual(['heading#1', 'item#1', 'item#2']);
+		const tight = paginate([block('body', 8), block('heading', 1, { keepWithNext: true }), block('item', 5, { orphans: 2, widows: 2 })], frame);
+		expect(texts(tight[0]!).at(-1)).toBe('body#8');
+		expect(texts(tight[1]!).slice(0, 2)).toEqual(['heading#1', 'item#1']);
+	});
+
+	it('a table row that moves to a new page starts it with the repeated header row', () => {
+		const header: Row = { height: 10, boxes: [{ kind: 'text', x: 0, y: 8, text: 'header', style: { face: 'regular', size: 8 }, artifact: 'pagination' }] };
+		const rows = Array.from({ length: 14 }, (_, i) => block(`row${i + 1}`, 1, { keepTogether: true, repeat: header }));
+		const pages = paginate([block('head', 1, { keepWithNext: true }), ...rows], frame);
+		expect(pages.map(texts)).toEqual([
+			['head#1', ...Array.from({ length: 9 }, (_, i) => `row${i + 1}#1`)],
+			['header', ...Array.from({ length: 5 }, (_, i) => `row${i + 10}#1`)],
+		]);
+		// The repeated header is drawn as an artifact, not read twice.
+		expect(pages[1]![0]).toMatchObject({ text: 'header', artifact: 'pagination' });
+		expect(pages[1]![0]).not.toHaveProperty('tag');
+	});
+});
+
+describe('hyphenation (the hyphen package)', () => {
+	it('hyphenates a long Russian or German word that does not fit, only where the line would stay too empty', () => {
+		const ru = hyphenatorFor('ru')!;
+		const de = hyphenatorFor('de')!;
+		// 20 columns: "контроль" (8) leaves 12 empty for "ответственности" (15): hyphenated.
+		expect(breakLines('контроль ответственности', 20, mono, { hyphenate: ru })).toEqual(['контроль ответствен\u00AD', 'ности']);
+		expect(breakLines('Verantwortungsbereich der Abteilung', 16, mono, { hyphenate: de })).toEqual(['Verantwortungs\u00AD', 'bereich der Ab\u00AD', 'teilung']);
+		// A line already nearly full (less than a fifth empty) is not hyphenated.
+		expect(breakLines('контроль и учёт ответственности', 19, mono, { hyphenate: ru })).toEqual(['контроль и учёт', 'ответственности']);
+		// Short words never are.
+		expect(breakLines('aaaaaaaaaaaaa Abteil', 18, mono, { hyphenate: de })).toEqual(['aaaaaaaaaaaaa', 'Abteil']);
+	});
+
+	it('a word wider than the whole column breaks at hyphenation points before it is ever cut by characters', () => {
+		expect(breakLines('Kundenbetreuungsverantwortlicher', 12, mono, { hyphenate: hyphenatorFor('de')! })).toEqual(['Kundenbe\u00AD', 'treuungsver\u00AD', 'antwortli\u00AD', 'cher']);
+		expect(breakLines('Kundenbetreuungsverantwortlicher', 12, mono)).toEqual(['Kundenbetreu', 'ungsverantwo', 'rtlicher']);
+	});
+
+	it('keeps the space a line broke at, so extracted text reads "word word" (layout option)', () => {
+		expect(breakLines('the quick brown fox', 10, mono, { keepSpace: true })).toEqual(['the quick ', 'brown fox']);
+	});
+
+	it('has patterns for every shipped locale', () => {
+		for (const locale of ['en', 'ru', 'de', 'nb', 'sv', 'tr']) expect(hyphenatorFor(locale), locale).toBeDefined();
+	});
+});
+
+describe('pagination of the shipped documents (real layouts)', () => {
+	it('never leaves a heading, an item label or a single line of an item alone at a page break; every section bookmarked', () => {
+		for (const { role, locale } of shipped) {
+			const { pages, structure, outline } = layoutRole(shippedBook, role, locale);
+			const where = `${role.id}/${locale}`;
+			const roles = new Map<number, string>();
+			const walk = (node: StructNode) => {
+				roles.set(node.id, node.role);
+				node.children.forEach(walk);
+			};
+			walk(structure);
+			/** Lines of each element on each page. */
+			const lines = pages.map((page) => {
+				const count = new Map<number, number>();
+				for (const box of page.boxes) if (box.kind === 'text' && box.tag !== undefined) count.set(box.tag, (count.get(box.tag) ?? 0) + 1);
+				return count;
+			});
+			pages.forEach((page, index) => {
+				const flow = page.boxes.filter((box): box is TextBox => box.kind === 'text' && box.tag !== undefined).sort((a, b) => a.y - b.y);
+				const last = flow.at(-1)!;
+				if (index < pages.length - 1) {
+					expect(roles.get(last.tag!), `${where} page ${index + 1} ends with a heading`).not.toMatch(/^H\d$/);
+					expect(roles.get(last.tag!), `${where} page ${index + 1} ends with an item label`).not.toBe('Lbl');
+				}
+				// An element continued from the previous page (or onto the next) has at least two lines on each.
+				for (const [tag, count] of lines[index]!) {
+					const split = (index > 0 && lines[index - 1]!.has(tag)) || (index + 1 < pages.length && lines[index + 1]!.has(tag));
+					if (split && roles.get(tag) === 'LBody') expect(count, `${where} page ${index + 1}: element ${tag} split with ${count} line`).toBeGreaterThanOrEqual(2);
+				}
+			});
+			const { model } = layoutRole(shippedBook, role, locale);
+			expect(outline.map((entry) => entry.title).slice(0, model.sections.length)).toEqual(model.sections.map((section) => `${section.number}. ${section.heading}`));
+		}
+	});
+
+	it('a familiarisation table over two pages repeats its header row there', () => {
+		const role = shipped[0]!.role;
+		const holders = Array.from({ length: 30 }, (_, i) => `Holder ${i + 1}`);
+		const { pages, model } = layoutRole(shippedBook, role, 'en', { holders });
+		const sheet = pages.filter((page) => page.boxes.some((box) => box.kind === 'field' && box.name.startsWith('familiarisation-')));
+		expect(sheet.length).toBe(2);
+		for (const page of sheet) {
+			const headers = page.boxes.filter((box): box is TextBox => box.kind === 'text' && box.text === model.labels.fullName);
+			expect(headers, 'one header row on each page of the table').toHaveLength(1);
+		}
+		const repeated = sheet[1]!.boxes.find((box): box is TextBox => box.kind === 'text' && box.text === model.labels.fullName)!;
+		expect(repeated.artifact).toBe('pagination');
+		expect(repeated.tag).toBeUndefined();
+		const first = sheet[1]!.boxes.filter((box) => box.kind === 'field').map((box) => (box as { y: number }).y);
+		expect(Math.min(...first)).toBeGreaterThan(repeated.y);
+	});
+
+	it.each(['de', 'ru'])('a %s text in a narrow column is hyphenated, and each hyphenated element reads whole (/ActualText)', (locale) => {
+		const role = shipped[0]!.role;
+		const { model, template } = layoutRole(shippedBook, role, locale);
+		// The same document in a column of about 60 mm.
+		const narrow = { ...template, margins: { ...template.margins, left: 95, right: 55 } };
+		const { pages, structure } = layoutDocument(model, narrow, measureWithFonts);
+		const hyphenated = pages.flatMap((page) => page.boxes).filter((box): box is TextBox => box.kind === 'text' && box.text.endsWith('\u00AD'));
+		expect(hyphenated.length).toBeGreaterThan(5);
+		const nodes = new Map<number, StructNode>();
+		const walk = (node: StructNode) => {
+			nodes.set(node.id, node);
+			node.children.forEach(walk);
+		};
+		walk(structure);
+		for (const box of hyphenated) {
+			const text = nodes.get(box.tag!)?.actualText;
+			expect(text, box.text).toMatch(/\S/);
+			expect(text).not.toContain('\u00AD');
+		}
+		// Lines still fit the column, hyphen included.
+		const width = narrow.margins && 595.28 - ((95 + 55) * 72) / 25.4;
+		for (const box of hyphenated) expect(measureWithFonts(box.text, box.style.face, box.style.size)).toBeLessThanOrEqual(width + 0.01);
 	});
 });

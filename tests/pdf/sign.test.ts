@@ -14,7 +14,7 @@ import { cacheKey, generatePdfs, renderRolePdf, signingCertificate, signingCerti
 import { PROJECT_ROOT } from '../helpers/fixture.ts';
 import { makeTestCertificate, type TestCertificate } from './certificate.ts';
 import { skipWithout } from '../helpers/tools.ts';
-import { run, tempPdf } from './helpers.ts';
+import { normalise, pdfText, run, tempPdf } from './helpers.ts';
 
 const { rolebook: loaded } = loadRolebook({ root: PROJECT_ROOT, today: '2026-06-01' });
 const rolebook: Rolebook = loaded!;
@@ -144,6 +144,46 @@ describe.skipIf(needsPdfsig)('signed approved PDFs (pdfsig)', () => {
 		expect(withCertificate).not.toBe(unsigned);
 		expect(cacheKey(rolebook, role, 'ru', { certificate: { ...certificate, password: 'another password' } })).toBe(withCertificate);
 		expect(cacheKey(rolebook, role, 'ru', { certificate: { ...certificate, fingerprint: 'f'.repeat(64) } })).not.toBe(withCertificate);
+	});
+
+	it("the approver's field shows a stamp in the document's language: the certificate's name, the date, \"digitally signed\", the reason", async () => {
+		const stamps: Record<string, string[]> = {
+			ru: [`Подписано электронной подписью: ${test.commonName}`, 'Дата: 2 марта 2026 г.', `Основание: утверждение, Документ № ${role.document.number}, Версия ${role.document.version}`],
+			en: [`Digitally signed by ${test.commonName}`, 'Date: March 2, 2026', `Reason: approval of Document No. ${role.document.number}, Version ${role.document.version}`],
+			de: [`Digital signiert von ${test.commonName}`, 'Datum: 2. März 2026', `Grund: Genehmigung, Dokument Nr. ${role.document.number}, Version ${role.document.version}`],
+		};
+		expect(role.document.effective).toBe('2026-03-02');
+		for (const [locale, lines] of Object.entries(stamps)) {
+			const bytes = locale === 'ru' ? signed : await renderRolePdf(rolebook, role, locale, { certificate });
+			// The stamp is the signature widget's appearance: what every viewer and printer shows.
+			const widget = (await PDFDocument.load(bytes)).getForm().getField('approval-signature').acroField.getWidgets()[0]!;
+			const appearance = widget.getNormalAppearance();
+			expect(appearance, locale).toBeDefined();
+			const file = tempPdf(bytes);
+			temporary.push(file);
+			// Compared without spaces and hyphens: the stamp wraps to its field, and pdftotext joins words hyphenated at a line end.
+			const squeeze = (value: string) => value.replace(/[\s\u00AD-]+/g, '');
+			const text = squeeze(pdfText(file.file, 1));
+			for (const line of lines) expect(text, locale).toContain(squeeze(line));
+		}
+		// An unsigned document has an empty field where the stamp would be.
+		const unsigned = tempPdf(await renderRolePdf(rolebook, role, 'ru'));
+		temporary.push(unsigned);
+		expect(normalise(pdfText(unsigned.file, 1))).not.toContain('Подписано электронной подписью');
+	});
+
+	it('the stamp is covered by the signature: changing a byte of its appearance stream breaks it', async () => {
+		const doc = await PDFDocument.load(signed);
+		const widget = doc.getForm().getField('approval-signature').acroField.getWidgets()[0]!;
+		const ref = widget.dict.get(PDFName.of('AP')) instanceof PDFDict ? (widget.dict.lookup(PDFName.of('AP'), PDFDict).get(PDFName.of('N')) as import('pdf-lib').PDFRef) : undefined;
+		expect(ref).toBeDefined();
+		// The stream's object header in the file, then a byte inside its (deflated) data.
+		const header = Buffer.from(signed).indexOf(`\n${ref!.objectNumber} ${ref!.generationNumber} obj`);
+		expect(header).toBeGreaterThan(0);
+		const data = Buffer.from(signed).indexOf('stream', header) + 10;
+		const tampered = new Uint8Array(signed);
+		tampered[data] = tampered[data]! ^ 0x01;
+		expect(pdfsig(tampered)).not.toContain('Signature is Valid');
 	});
 
 	it('no password or key material in the signed file', () => {

@@ -2,7 +2,7 @@
  * Content-stream operators for each box kind, one primitive per function. Coordinates arrive
  * top-down from layout and leave in PDF space (origin bottom-left).
  */
-import { encodeText, type FontSubset } from '../embed.ts';
+import { encodeLiteral, type FontSubset } from '../embed.ts';
 import type { FaceName, RuleBox, TextBox, WatermarkBox } from '../layout/types.ts';
 
 /** A face as placed in a document: its resource name and its subset. */
@@ -20,7 +20,7 @@ export function num(value: number): string {
 
 export function drawText(box: TextBox, pageHeight: number, fonts: PlacedFonts): string {
 	const font = fonts[box.style.face];
-	return `BT /${font.resource} ${num(box.style.size)} Tf ${num(box.style.gray ?? 0)} g 1 0 0 1 ${num(box.x)} ${num(pageHeight - box.y)} Tm <${encodeText(font.subset, box.text)}> Tj ET`;
+	return `BT /${font.resource} ${num(box.style.size)} Tf ${num(box.style.gray ?? 0)} g 1 0 0 1 ${num(box.x)} ${num(pageHeight - box.y)} Tm (${encodeLiteral(font.subset, box.text)}) Tj ET`;
 }
 
 export function drawRule(box: RuleBox, pageHeight: number): string {
@@ -37,5 +37,5 @@ export function drawWatermark(box: WatermarkBox, pageHeight: number, fonts: Plac
 	const rise = box.style.size * 0.35;
 	const x = box.cx - half * cos + rise * sin;
 	const y = pageHeight - box.cy - half * sin - rise * cos;
-	return `q BT /${font.resource} ${num(box.style.size)} Tf ${num(box.style.gray ?? 0)} g ${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} ${num(x)} ${num(y)} Tm <${encodeText(font.subset, box.text)}> Tj ET Q`;
+	return `q BT /${font.resource} ${num(box.style.size)} Tf ${num(box.style.gray ?? 0)} g ${num(cos)} ${num(sin)} ${num(-sin)} ${num(cos)} ${num(x)} ${num(y)} Tm (${encodeLiteral(font.subset, box.text)}) Tj ET Q`;
 }

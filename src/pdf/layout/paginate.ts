@@ -1,10 +1,15 @@
 /**
  * Pagination: places measured blocks on pages, top to bottom. Rows are the unit that never
- * splits (a line of text, a table row, a signature line). Three rules decide page breaks:
+ * splits (a line of text, a table row, a signature line). The rules that decide page breaks:
  * - `newPage`: the block starts on a fresh page;
  * - `keepTogether`: the block moves whole to the next page rather than splitting;
- * - `keepWithNext`: the block stays on the page of the next block's first row, so a heading
- *   (or an intro ending in ":") never ends a page. Chains of such blocks move together.
+ * - `keepWithNext`: the block stays on the page of the next block's first lines, so a heading
+ *   (or an intro ending in ":", or an item with sub-items) never ends a page. Chains of such
+ *   blocks move together;
+ * - `orphans` / `widows`: a block split across pages leaves at least that many rows on the
+ *   first page and carries at least that many to the next (default 1: any split);
+ * - `repeat`: a row placed first on every page the block starts on, when the block lands at
+ *   the top of a page by a page break (a table's header row).
  * A group taller than a whole page is placed anyway, splitting between rows.
  */
 import type { Box } from './types.ts';
@@ -22,6 +27,12 @@ export interface Block {
 	keepWithNext?: boolean;
 	keepTogether?: boolean;
 	newPage?: boolean;
+	/** Fewest rows left at the bottom of a page when the block splits (default 1). */
+	orphans?: number;
+	/** Fewest rows carried to the top of the next page when the block splits (default 1). */
+	widows?: number;
+	/** A row repeated at the top of a page the block is continued or moved to (a table's header). */
+	repeat?: Row;
 }
 
 /** The part of the page that flows content: from `top` to `bottom`, measured from the page top. */
@@ -30,7 +41,15 @@ export interface Frame {
 	bottom: number;
 }
 
-const heightOf = (block: Block) => block.rows.reduce((sum, row) => sum + row.height, 0);
+const heightOf = (rows: readonly Row[]) => rows.reduce((sum, row) => sum + row.height, 0);
+
+/** The rows of `block` that must share a page with a preceding keep-with-next block. */
+function leadRows(block: Block): readonly Row[] {
+	const orphans = block.orphans ?? 1;
+	const widows = block.widows ?? 1;
+	if (block.keepTogether || block.rows.length < orphans + widows) return block.rows;
+	return block.rows.slice(0, orphans);
+}
 
 /** Boxes of each page, positioned on the page. */
 export function paginate(blocks: readonly Block[], frame: Frame): Box[][] {
@@ -38,34 +57,54 @@ export function paginate(blocks: readonly Block[], frame: Frame): Box[][] {
 	const capacity = frame.bottom - frame.top;
 	let y = frame.top;
 	const atTop = () => y === frame.top;
-	const newPage = () => {
+	const place = (row: Row) => {
+		const page = pages[pages.length - 1]!;
+		for (const box of row.boxes) page.push(shift(box, y));
+		y += row.height;
+	};
+	const newPage = (block: Block) => {
 		pages.push([]);
 		y = frame.top;
+		if (block.repeat) place(block.repeat);
 	};
 
 	blocks.forEach((block, index) => {
-		if (block.newPage && !atTop()) newPage();
+		if (block.newPage && !atTop()) {
+			pages.push([]);
+			y = frame.top;
+		}
 
 		// Height that must fit on this page before the block starts: the block itself when it is
-		// kept together or kept with the next one, chained, plus the first row of the last link.
+		// kept together, its lead rows, or — kept with the next one, chained — each link plus the
+		// lead rows of the last.
 		let needed = 0;
 		let j = index;
 		while (blocks[j]!.keepWithNext && j + 1 < blocks.length && !blocks[j + 1]!.newPage) {
-			needed += (j === index ? 0 : blocks[j]!.spaceBefore) + heightOf(blocks[j]!);
+			needed += (j === index ? 0 : blocks[j]!.spaceBefore) + heightOf(blocks[j]!.rows);
 			j++;
 		}
-		const last = blocks[j]!;
-		if (j > index) needed += last.spaceBefore + (last.keepTogether ? heightOf(last) : (last.rows[0]?.height ?? 0));
-		else needed = block.keepTogether ? heightOf(block) : (block.rows[0]?.height ?? 0);
+		needed += j > index ? blocks[j]!.spaceBefore + heightOf(leadRows(blocks[j]!)) : heightOf(leadRows(block));
 		const space = atTop() ? 0 : block.spaceBefore;
-		if (!atTop() && y + space + needed > frame.bottom && needed <= capacity) newPage();
+		if (!atTop() && y + space + needed > frame.bottom && needed <= capacity) newPage(block);
 
 		if (!atTop()) y += block.spaceBefore;
-		for (const row of block.rows) {
-			if (y + row.height > frame.bottom && !atTop()) newPage();
-			const page = pages[pages.length - 1]!;
-			for (const box of row.boxes) page.push(shift(box, y));
-			y += row.height;
+		const orphans = block.keepTogether ? 1 : (block.orphans ?? 1);
+		const widows = block.keepTogether ? 1 : (block.widows ?? 1);
+		let next = 0;
+		while (next < block.rows.length) {
+			let fit = 0;
+			let bottom = y;
+			while (next + fit < block.rows.length && bottom + block.rows[next + fit]!.height <= frame.bottom) bottom += block.rows[next + fit++]!.height;
+			const rest = block.rows.length - next;
+			let take = fit;
+			if (take < rest) {
+				if (rest - take < widows) take = rest - widows;
+				if (take < (next === 0 ? orphans : 1)) take = 0;
+				if (take <= 0 && atTop()) take = Math.max(fit, 1);
+			}
+			for (let k = 0; k < take; k++) place(block.rows[next + k]!);
+			next += take;
+			if (next < block.rows.length) newPage(block);
 		}
 	});
 	return pages;
