@@ -93,11 +93,12 @@ describe('npm run dev', () => {
 		});
 	});
 
-	it('shows an edit of role.yaml in the PDF', async () => {
-		edit('roles/sales-lead/role.yaml', 'number: JD-1', 'number: JD-77');
-		await waitFor('the new document number', async () => {
+	it('shows an edit of role.yaml on the page and in the PDF', async () => {
+		edit('roles/sales-lead/role.yaml', 'effective: 2026-01-01', 'effective: 2026-02-03');
+		await waitFor('the new effective date', async () => {
 			await page.reload();
-			return (await linkedPdfText()).includes('JD-77') ? true : undefined;
+			return (await page.locator('.status').textContent())?.includes('February 3, 2026') ? true : undefined;
 		});
+		expect(await linkedPdfText()).toContain('Effective from February 3, 2026');
 	});
 });

@@ -348,7 +348,9 @@ describe('PDFs', () => {
 		const out = join(tmpdir(), `rolebook-hostile-${process.pid}.pdf`);
 		const result = spawnSync('qpdf', ['--qdf', '--object-streams=disable', join(site, file), out], { encoding: 'utf8' });
 		expect(result.status, result.stderr).toBe(0);
-		const objects = readFileSync(out, 'latin1');
+		// Actions live in dictionaries; stream data (page content, the XMP metadata's XML, which
+		// quotes the planted text as text) is cut out, so only PDF syntax is scanned.
+		const objects = readFileSync(out, 'latin1').replace(/\bstream\r?\n[\s\S]*?\r?\nendstream\b/g, 'stream endstream');
 		rmSync(out, { force: true });
 		expect(objects).not.toMatch(/\/(JavaScript|JS|Launch|OpenAction|AA|SubmitForm|ImportData|RichMedia)\b/);
 		expect(objects.match(/\/URI\s*\(([^)]*)\)/g) ?? []).toEqual([]);
