@@ -57,10 +57,8 @@ export function fieldWriter(context: PDFContext, font: PlacedFont, fontRef: PDFR
 		}
 		return ref;
 	};
-	/** The appearance of a pre-filled text field: its value in the field font, vertically centred. */
-	const filledAppearance = (width: number, height: number, value: string, size: number): PDFRef => {
-		const y = (height - size) / 2 + size * 0.22;
-		const ops = `/Tx BMC q ${FIELD_PADDING} ${FIELD_PADDING} ${num(width - 2 * FIELD_PADDING)} ${num(height - 2 * FIELD_PADDING)} re W n BT /${fontResource} ${num(size)} Tf 0 g ${FIELD_PADDING} ${num(y)} Td <${encodeText(font.subset, value)}> Tj ET Q EMC`;
+	/** A field appearance: a form XObject drawing `ops` in the field font. */
+	const appearance = (width: number, height: number, ops: string): PDFRef => {
 		const content = deflateSync(Buffer.from(ops, 'latin1'));
 		const dict = context.obj({
 			Type: 'XObject',
@@ -72,22 +70,19 @@ export function fieldWriter(context: PDFContext, font: PlacedFont, fontRef: PDFR
 		}) as PDFDict;
 		return context.register(PDFRawStream.of(dict, content));
 	};
+	/** The appearance of a pre-filled text field: its value in the field font, vertically centred. */
+	const filledAppearance = (width: number, height: number, value: string, size: number): PDFRef => {
+		const y = (height - size) / 2 + size * 0.22;
+		const ops = `/Tx BMC q ${FIELD_PADDING} ${FIELD_PADDING} ${num(width - 2 * FIELD_PADDING)} ${num(height - 2 * FIELD_PADDING)} re W n BT /${fontResource} ${num(size)} Tf 0 g ${FIELD_PADDING} ${num(y)} Td <${encodeText(font.subset, value)}> Tj ET Q EMC`;
+		return appearance(width, height, ops);
+	};
 	/** The visible signature stamp: its lines in the field font, in a thin frame. */
 	const stampAppearance = (width: number, height: number, lines: readonly string[]): PDFRef => {
 		const lead = STAMP_FONT_SIZE * STAMP_LINE;
 		const top = height - 2 - STAMP_FONT_SIZE * 0.95;
 		const text = lines.map((line, i) => `BT /${fontResource} ${num(STAMP_FONT_SIZE)} Tf 0.1 g 1 0 0 1 3 ${num(top - i * lead)} Tm <${encodeText(font.subset, line)}> Tj ET`);
 		const ops = [`q 0.5 w 0.45 G 0.5 0.5 ${num(width - 1)} ${num(height - 1)} re S Q`, ...text].join('\n');
-		const content = deflateSync(Buffer.from(ops, 'latin1'));
-		const dict = context.obj({
-			Type: 'XObject',
-			Subtype: 'Form',
-			BBox: [0, 0, num(width), num(height)].map(Number),
-			Resources: { Font: { [fontResource]: fontRef } },
-			Filter: 'FlateDecode',
-			Length: content.length,
-		}) as PDFDict;
-		return context.register(PDFRawStream.of(dict, content));
+		return appearance(width, height, ops);
 	};
 	return {
 		add(box, pageRef, pageHeight, options = {}) {

@@ -5,6 +5,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { loadRolebook } from '../../src/model/index.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 export const BASE_FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/base');
@@ -117,5 +118,15 @@ function encode(text: string, saveAs: SaveAs): Buffer {
 			return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 		case 'utf8-bom-crlf':
 			return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replace(/\r?\n/g, '\r\n'), 'utf8')]);
+	}
+}
+
+/** Loads the base fixture with `edits` applied, as `npm run check` would, on a fixed "today". */
+export function loadFixture(edits: Edit[] = [], today = '2026-06-01') {
+	const fixture = makeFixture(edits);
+	try {
+		return loadRolebook({ root: fixture.root, contentDir: fixture.contentDir, stringsDir: fixture.stringsDir, today });
+	} finally {
+		fixture.cleanup();
 	}
 }

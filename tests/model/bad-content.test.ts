@@ -5,8 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRolebook } from '../../src/model/index.ts';
-import { makeFixture, PROJECT_ROOT, type Edit } from '../helpers/fixture.ts';
+import { loadFixture, PROJECT_ROOT, type Edit } from '../helpers/fixture.ts';
 
 interface BadCase {
 	description: string;
@@ -19,14 +18,7 @@ const cases = readdirSync(dir)
 	.filter((name) => name.endsWith('.json'))
 	.map((name) => ({ name: name.replace(/\.json$/, ''), ...(JSON.parse(readFileSync(join(dir, name), 'utf8')) as BadCase) }));
 
-function load(edits: Edit[]) {
-	const fixture = makeFixture(edits);
-	try {
-		return loadRolebook({ root: fixture.root, contentDir: fixture.contentDir, stringsDir: fixture.stringsDir, today: '2026-06-01' });
-	} finally {
-		fixture.cleanup();
-	}
-}
+const load = (edits: Edit[]) => loadFixture(edits);
 
 describe('the valid base fixture', () => {
 	it('loads with no problems at all', () => {

@@ -11,22 +11,15 @@ import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { markdownConfigDefaults } from '@astrojs/internal-helpers/markdown';
 import { satteri } from '@astrojs/markdown-satteri';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadRolebook, type Problem } from '../../src/model/index.ts';
+import type { Problem } from '../../src/model/index.ts';
 import { mdxBodyAsCompiled, mdxSourceForBuild, splitFrontMatter } from '../../src/model/read/front-matter.ts';
 import { checkMdxBody, MDX_FEATURES } from '../../src/model/read/mdx.ts';
 import { parseYaml } from '../../src/model/read/yaml.ts';
 import { decodeText } from '../../src/model/read/encoding.ts';
 import { parseJson } from '../../src/model/read/json.ts';
-import { makeFixture, PROJECT_ROOT, type Edit, type FixtureTree } from '../helpers/fixture.ts';
+import { loadFixture, makeFixture, PROJECT_ROOT, type Edit, type FixtureTree } from '../helpers/fixture.ts';
 
-function load(edits: Edit[]) {
-	const fixture = makeFixture(edits);
-	try {
-		return loadRolebook({ root: fixture.root, contentDir: fixture.contentDir, stringsDir: fixture.stringsDir, today: '2026-06-01' });
-	} finally {
-		fixture.cleanup();
-	}
-}
+const load = (edits: Edit[]) => loadFixture(edits);
 
 const errors = (problems: Problem[]) => problems.filter((problem) => problem.severity === 'error');
 
