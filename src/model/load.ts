@@ -132,6 +132,19 @@ interface Reading {
 	ignored: { absolute: string; file: string; message: string }[];
 }
 
+/** `<dir>/<id>.yaml` files, sorted by id; `parsed` is absent when a file failed its schema. */
+function readIdFiles<T>(dir: string, what: string, idName: string, schema: z.ZodType<T>, reading: Reading, problems: Problem[]): { id: string; file: string; parsed?: Parsed<T> }[] {
+	return listDir(dir).flatMap((name) => {
+		const file = join(dir, name);
+		if (extname(name) !== '.yaml') {
+			problems.push({ severity: 'warning', file: displayPath(file, reading.root), message: `is ignored: ${what} is a file <${idName}>.yaml` });
+			return [];
+		}
+		const parsed = parse(readText(file, reading, problems), schema, problems);
+		return [{ id: basename(name, '.yaml'), file: displayPath(file, reading.root), ...(parsed ? { parsed } : {}) }];
+	});
+}
+
 function readText(file: string, reading: Reading, problems: Problem[]): SourceFile | undefined {
 	const source = readSourceFile(file, reading.root, problems, { contentDir: reading.contentDir });
 	if (file.endsWith('.mdx')) {
@@ -225,37 +238,10 @@ export function readContent(paths: ContentPaths, problems: Problem[]): RawConten
 	const signOffsFile = join(contentDir, 'sign-offs.yaml');
 	if (existsSync(signOffsFile)) raw.signOffs = parse(readText(signOffsFile, reading, problems), signOffsSchema, problems);
 
-	// Openings: one vacancy per file, content/openings/<id>.yaml.
-	const openingsDir = join(contentDir, 'openings');
-	for (const name of listDir(openingsDir)) {
-		const file = join(openingsDir, name);
-		if (extname(name) !== '.yaml') {
-			problems.push({ severity: 'warning', file: displayPath(file, root), message: 'is ignored: an opening is a file <opening-id>.yaml' });
-			continue;
-		}
-		const opening = parse(readText(file, reading, problems), openingSchema, problems);
-		raw.openings.push({ id: basename(name, '.yaml'), file: displayPath(file, root), ...(opening ? { opening } : {}) });
-	}
-
-	// The clause library and the job families: one file each, content/clauses/<id>.yaml, content/families/<id>.yaml.
-	for (const name of listDir(join(contentDir, 'clauses'))) {
-		const file = join(contentDir, 'clauses', name);
-		if (extname(name) !== '.yaml') {
-			problems.push({ severity: 'warning', file: displayPath(file, root), message: 'is ignored: a clause is a file <clause-id>.yaml' });
-			continue;
-		}
-		const clause = parse(readSourceFile(file, root, problems), clauseSchema, problems);
-		raw.clauses.push({ id: basename(name, '.yaml'), file: displayPath(file, root), ...(clause ? { clause } : {}) });
-	}
-	for (const name of listDir(join(contentDir, 'families'))) {
-		const file = join(contentDir, 'families', name);
-		if (extname(name) !== '.yaml') {
-			problems.push({ severity: 'warning', file: displayPath(file, root), message: 'is ignored: a job family is a file <family-id>.yaml' });
-			continue;
-		}
-		const family = parse(readSourceFile(file, root, problems), familySchema, problems);
-		raw.families.push({ id: basename(name, '.yaml'), file: displayPath(file, root), ...(family ? { family } : {}) });
-	}
+	// One file per id: a vacancy, a clause of the library, a job family.
+	raw.openings = readIdFiles(join(contentDir, 'openings'), 'an opening', 'opening-id', openingSchema, reading, problems).map(({ parsed, ...entry }) => ({ ...entry, ...(parsed ? { opening: parsed } : {}) }));
+	raw.clauses = readIdFiles(join(contentDir, 'clauses'), 'a clause', 'clause-id', clauseSchema, reading, problems).map(({ parsed, ...entry }) => ({ ...entry, ...(parsed ? { clause: parsed } : {}) }));
+	raw.families = readIdFiles(join(contentDir, 'families'), 'a job family', 'family-id', familySchema, reading, problems).map(({ parsed, ...entry }) => ({ ...entry, ...(parsed ? { family: parsed } : {}) }));
 
 	const handbookDir = join(contentDir, 'handbook');
 	for (const locale of listDir(handbookDir)) {
