@@ -56,7 +56,7 @@ import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { withProjectLock } from '../src/cli/project-lock.ts';
+import { alive, withProjectLock } from '../src/cli/project-lock.ts';
 import { formatDate, languageName } from '../src/i18n/index.ts';
 import { localizeChapter, loadRolebook, publishedChapters, publishedRoles, type ChapterText, type Item, type Rolebook, type RoleText } from '../src/model/index.ts';
 
@@ -489,14 +489,6 @@ async function lockFree(root: string): Promise<void> {
 	}
 }
 
-function alive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 

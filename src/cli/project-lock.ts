@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Output } from './output.ts';
 
-function alive(pid: number): boolean {
+/** Whether a process with this id is running (EPERM: running, as another user). */
+export function alive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
 		return true;

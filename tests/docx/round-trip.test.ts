@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCommand } from '../../src/cli/commands/import.ts';
 import { renderRoleDocx } from '../../src/docx/index.ts';
-import type { Rolebook } from '../../src/model/index.ts';
+import type { Role, Rolebook } from '../../src/model/index.ts';
 import { capture, copyOfContent, textShape, type ContentCopy } from './helpers.ts';
 
 let copy: ContentCopy;
@@ -47,32 +47,7 @@ describe('round trip: export → import → the same role', () => {
 				const after = rolebook.roles.find((role) => role.id === copyId)!;
 				expect(textShape(after.texts.en!.sections)).toEqual(textShape(before.texts.en!.sections));
 				expect(after.texts.en!.title).toBe(before.texts.en!.title);
-				// Facts the document states: department, category, appointment, reporting line, substitute, qualification, certification, document control.
-				expect({
-					department: after.department.id,
-					category: after.category,
-					reportsTo: after.reportsTo.id,
-					substitute: after.substitute?.id,
-					appointment: { by: after.appointment.by.id, recommendedBy: after.appointment.recommendedBy?.id },
-					qualification: { ...after.qualification, education: [...after.qualification.education].sort() },
-					certification: after.certification,
-					number: after.document.number,
-					version: after.document.version,
-					approvedBy: after.document.approvedBy?.id,
-					agreedWith: after.document.agreedWith.map((s) => s.id),
-				}).toEqual({
-					department: before.department.id,
-					category: before.category,
-					reportsTo: before.reportsTo.id,
-					substitute: before.substitute?.id,
-					appointment: { by: before.appointment.by.id, recommendedBy: before.appointment.recommendedBy?.id },
-					qualification: { ...before.qualification, education: [...before.qualification.education].sort() },
-					certification: before.certification,
-					number: before.document.number,
-					version: before.document.version,
-					approvedBy: before.document.approvedBy?.id,
-					agreedWith: before.document.agreedWith.map((s) => s.id),
-				});
+				expect(documentFacts(after)).toEqual(documentFacts(before));
 				expect(after.document.status).toBe('draft');
 			});
 
@@ -109,3 +84,20 @@ describe('round trip: export → import → the same role', () => {
 		});
 	}
 });
+
+/** The facts a Word job description states: department, category, appointment, reporting line, substitute, qualification, certification, document control. */
+function documentFacts(role: Role) {
+	return {
+		department: role.department.id,
+		category: role.category,
+		reportsTo: role.reportsTo.id,
+		substitute: role.substitute?.id,
+		appointment: { by: role.appointment.by.id, recommendedBy: role.appointment.recommendedBy?.id },
+		qualification: { ...role.qualification, education: [...role.qualification.education].sort() },
+		certification: role.certification,
+		number: role.document.number,
+		version: role.document.version,
+		approvedBy: role.document.approvedBy?.id,
+		agreedWith: role.document.agreedWith.map((signatory) => signatory.id),
+	};
+}
