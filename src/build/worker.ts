@@ -26,16 +26,17 @@ function nice(value: number): void {
 if ((workerData as { lowPriority?: boolean }).lowPriority) nice(10);
 
 // resvg keeps each image (3 MB of pixels) in native memory that V8 does not count, and frees it
-// only when a collection has run and the event loop has turned: without both, 3,000 cards grew
-// one process to 10 GB. So every few renders: collect, yield, collect.
+// only when its wrapper has been collected and the event loop has turned: without both, 3,000
+// cards grew one process to 10 GB. The wrappers die young, so a minor collection (a scavenge,
+// about a millisecond) finds them; a full collection of this thread's heap — it holds the whole
+// model — cost ~100 ms each and tripled the stage's time. So every few renders: scavenge, yield.
 setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
+const gc = runInNewContext('gc') as (options: { type: 'minor' }) => void;
 async function collect(): Promise<void> {
-	gc();
+	gc({ type: 'minor' });
 	await new Promise((resolve) => setImmediate(resolve));
-	gc();
 }
-const COLLECT_EVERY = 16;
+const COLLECT_EVERY = 4;
 let renders = 0;
 
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);

@@ -26,8 +26,23 @@ export function at(source: SourceFile, path: PathSegment[], message: string, fou
 	return { severity, file: source.file, line: source.lineOf(path), path: formatPath(path), message, ...(found === undefined ? {} : { found }) };
 }
 
-/** A word mixing Latin and Cyrillic letters: a look-alike letter typed in the wrong keyboard layout, which search and PDFs get wrong. */
-export const MIXED_SCRIPT_WORD = /\p{L}*(?:\p{Script=Latin}\p{Script=Cyrillic}|\p{Script=Cyrillic}\p{Script=Latin})\p{L}*/u;
+const SCRIPT_BOUNDARY = /\p{Script=Latin}\p{Script=Cyrillic}|\p{Script=Cyrillic}\p{Script=Latin}/u;
+const LETTERS_BEFORE = /\p{L}*$/u;
+const LETTERS_AFTER = /^\p{L}*/u;
+
+/**
+ * The first word mixing Latin and Cyrillic letters: a look-alike letter typed in the wrong
+ * keyboard layout, which search and PDFs get wrong. Found from the two letters where the script
+ * changes, then widened to the word (one regular expression with the word's letters around the
+ * change backtracked through every letter of every text: a second per thousand roles).
+ */
+export function mixedScriptWord(text: string): string | undefined {
+	const boundary = SCRIPT_BOUNDARY.exec(text);
+	if (!boundary) return undefined;
+	const before = LETTERS_BEFORE.exec(text.slice(Math.max(0, boundary.index - 200), boundary.index))![0];
+	const after = LETTERS_AFTER.exec(text.slice(boundary.index + boundary[0].length, boundary.index + boundary[0].length + 200))![0];
+	return before + boundary[0] + after;
+}
 
 /** ['sections', 1, 'items', 12] → "sections[1].items[12]". */
 export function formatPath(path: readonly PathSegment[]): string {

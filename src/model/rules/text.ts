@@ -1,6 +1,6 @@
 /** Rules for any text a person reads: known placeholders only, no look-alike letters from the wrong keyboard layout. */
 import { braceTokens, placeholderName } from '../placeholders.ts';
-import { at, MIXED_SCRIPT_WORD, type PathSegment, type Problem } from '../problems.ts';
+import { at, mixedScriptWord, type PathSegment, type Problem } from '../problems.ts';
 import type { SourceFile } from '../source.ts';
 import type { LocalizedText } from '../schema/index.ts';
 import type { RuleContext } from './context.ts';
@@ -12,8 +12,8 @@ export const CONTENT_PLACEHOLDERS = ['jurisdiction', 'company'] as const;
 const available = CONTENT_PLACEHOLDERS.map((name) => `{${name}}`).join(', ');
 
 export function mixedScriptProblem(source: SourceFile, path: PathSegment[], text: string): Problem | undefined {
-	const mixed = MIXED_SCRIPT_WORD.exec(text);
-	return mixed ? at(source, path, 'a word mixes Latin and Cyrillic letters (a look-alike letter typed in the wrong keyboard layout); retype it', mixed[0], 'warning') : undefined;
+	const mixed = mixedScriptWord(text);
+	return mixed ? at(source, path, 'a word mixes Latin and Cyrillic letters (a look-alike letter typed in the wrong keyboard layout); retype it', mixed, 'warning') : undefined;
 }
 
 /** A content text: mixed scripts are a warning; any brace token that is not a known `{placeholder}` is an error. */
