@@ -1,5 +1,5 @@
 import { lstatSync, statSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { PathSegment, Problem } from './problems.ts';
 import { readTextFile } from './read/encoding.ts';
 import { mdxBodyAsCompiled, splitFrontMatter } from './read/front-matter.ts';
@@ -41,29 +41,58 @@ export function displayPath(absolute: string, root: string): string {
  * be used (a body problem still leaves the data usable, so its schema is checked too).
  */
 export function readSourceFile(absolute: string, root: string, problems: Problem[], options: ReadOptions = {}): SourceFile | undefined {
-	// A long-running process (the dev server) reloads the content after every save: a file that
-	// has not changed since — nor the images its body shows — is not read, parsed and compiled again.
+	// A long-running process (the dev server) reloads the content after every save, and one build
+	// reads the content twice — Astro's content loader and the model run in separate module
+	// instances — so a file that has not changed since (nor the images its body shows) is not read,
+	// parsed and compiled again: the cache lives on globalThis, and a body's check is kept apart
+	// from the file's parse because the loader does not check bodies (the model does).
 	let stamp: string | undefined;
 	try {
 		const stats = statSync(absolute);
-		stamp = `${stats.mtimeMs}:${stats.ctimeMs}:${stats.size}:${root}:${options.checkBody !== false}:${options.contentDir ?? ''}`;
+		stamp = `${stats.mtimeMs}:${stats.ctimeMs}:${stats.size}:${resolve(root)}`;
 	} catch {
 		// Unreadable: readTextFile reports it.
 	}
-	const known = stamp === undefined ? undefined : readCache.get(absolute);
-	if (known && known.stamp === stamp && known.images.every(([image, imageStamp]) => fileStamp(image) === imageStamp)) {
-		problems.push(...known.problems);
-		return known.source;
+	const cache = readCache();
+	let parsed = stamp === undefined ? undefined : cache.get(absolute);
+	if (!parsed || parsed.stamp !== stamp) {
+		const found: Problem[] = [];
+		parsed = { stamp: stamp ?? '', ...parseSource(absolute, root, found), problems: found, bodyChecks: new Map() };
+		if (stamp !== undefined) cache.set(absolute, parsed);
 	}
-	const found: Problem[] = [];
-	const images: string[] = [];
-	const source = readUncached(absolute, root, found, options, images);
-	problems.push(...found);
-	if (stamp !== undefined) readCache.set(absolute, { stamp, source, problems: found, images: images.map((image) => [image, fileStamp(image)]) });
-	return source;
+	problems.push(...parsed.problems);
+	if (!parsed.mdxText || options.checkBody === false) return parsed.source;
+
+	const checkKey = options.contentDir ?? '';
+	let check = parsed.bodyChecks.get(checkKey);
+	if (!check || !check.images.every(([image, imageStamp]) => fileStamp(image) === imageStamp)) {
+		const found: Problem[] = [];
+		const checked = checkMdxBody(mdxBodyAsCompiled(parsed.mdxText), parsed.mdxText, absolute, parsed.file, found, options.contentDir ? { contentDir: options.contentDir } : {});
+		const images = checked?.images ?? [];
+		check = { problems: found, shown: checked?.images, images: images.map((image) => [image, fileStamp(image)]) };
+		parsed.bodyChecks.set(checkKey, check);
+	}
+	problems.push(...check.problems);
+	if (!parsed.source) return undefined;
+	return check.shown ? { ...parsed.source, images: check.shown } : parsed.source;
 }
 
-const readCache = new Map<string, { stamp: string; source: SourceFile | undefined; problems: Problem[]; images: [path: string, stamp: string][] }>();
+interface ParsedSource {
+	stamp: string;
+	file: string;
+	/** The whole text of an `.mdx` file (its body is checked on request), undefined for other files. */
+	mdxText?: string;
+	source: SourceFile | undefined;
+	problems: Problem[];
+	bodyChecks: Map<string, { problems: Problem[]; shown: string[] | undefined; images: [path: string, stamp: string][] }>;
+}
+
+const CACHE_SLOT = Symbol.for('rolebook.source-files');
+
+function readCache(): Map<string, ParsedSource> {
+	const global = globalThis as { [CACHE_SLOT]?: Map<string, ParsedSource> };
+	return (global[CACHE_SLOT] ??= new Map());
+}
 
 /** Changes when the file, or where a symbolic link at its place points, changes. */
 function fileStamp(path: string): string {
@@ -73,11 +102,11 @@ function fileStamp(path: string): string {
 	return `${link.ino}:${link.ctimeMs}:${target ? `${target.ino}:${target.mtimeMs}:${target.ctimeMs}:${target.size}` : 'dangling'}`;
 }
 
-/** `images` receives the local images a checked body shows, even when the file's data is unusable. */
-function readUncached(absolute: string, root: string, problems: Problem[], options: ReadOptions, images: string[]): SourceFile | undefined {
+/** The file read and its YAML parsed; the body of an `.mdx` file is checked separately (`checkMdxBody`). */
+function parseSource(absolute: string, root: string, problems: Problem[]): { file: string; mdxText?: string; source: SourceFile | undefined } {
 	const file = displayPath(absolute, root);
 	const text = readTextFile(absolute, file, problems);
-	if (text === undefined) return undefined;
+	if (text === undefined) return { file, source: undefined };
 
 	let yamlText = text;
 	let body = '';
@@ -92,7 +121,7 @@ function readUncached(absolute: string, root: string, problems: Problem[], optio
 				line: 1,
 				message: 'has no front matter: the file must start with a line "---", the YAML fields, and another "---"',
 			});
-			return undefined;
+			return { file, source: undefined };
 		}
 		yamlText = front.yaml;
 		body = front.body;
@@ -100,8 +129,7 @@ function readUncached(absolute: string, root: string, problems: Problem[], optio
 	}
 
 	const parsed = parseYaml(yamlText, file, problems, firstLine);
-	const checked = isMdx && absolute.endsWith('.mdx') && options.checkBody !== false ? checkMdxBody(mdxBodyAsCompiled(text), text, absolute, file, problems, options.contentDir ? { contentDir: options.contentDir } : {}) : undefined;
-	if (checked?.images) images.push(...checked.images);
-	if (!parsed) return undefined;
-	return { file, absolute, data: parsed.data, body, lineOf: parsed.lineOf, ...(checked?.images ? { images: checked.images } : {}) };
+	const mdxText = absolute.endsWith('.mdx') ? { mdxText: text } : {};
+	if (!parsed) return { file, ...mdxText, source: undefined };
+	return { file, ...mdxText, source: { file, absolute, data: parsed.data, body, lineOf: parsed.lineOf } };
 }

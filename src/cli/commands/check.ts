@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { glyphProblems, type GlyphFinding } from '../../fonts/coverage.ts';
-import { loadRolebook, publishedRoles, resolvePaths, today, type LoadOptions, type Problem, type Rolebook } from '../../model/index.ts';
+import { loadRolebook, publishedRoles, resolvePaths, today, type LoadOptions, type LoadResult, type Problem, type Rolebook } from '../../model/index.ts';
 import { sortProblems, type PathSegment } from '../../model/problems.ts';
 import { displayPath, readSourceFile, type SourceFile } from '../../model/source.ts';
 import { cardGlyphFindings, cardJobs } from '../../og/index.ts';
@@ -17,8 +17,8 @@ export function check(options: LoadOptions, out: Output): number {
  * Valid content is then checked for what only making the output would otherwise find
  * (`outputProblems`), so the build never stops on content that passed here.
  */
-export function checkedRolebook(options: LoadOptions, out: Output): Rolebook | undefined {
-	const loaded = loadRolebook(options);
+export function checkedRolebook(options: LoadOptions, out: Output, load: (options: LoadOptions) => LoadResult = loadRolebook): Rolebook | undefined {
+	const loaded = load(options);
 	const problems = loaded.rolebook ? sortProblems([...loaded.problems, ...outputProblems(loaded.rolebook, options)]) : loaded.problems;
 	const errors = reportProblems(problems, out);
 	const rolebook = errors > 0 ? undefined : loaded.rolebook;
