@@ -62,12 +62,23 @@ export function parseYaml(text: string, file: string, problems: Problem[], first
 		problems.push({ severity: 'error', file, line: aliasLine(document, lineAt) ?? firstLine, message: toJsMessage(error as Error) });
 		return undefined;
 	}
-	return {
-		data: data ?? {},
-		lineOf: (path) => {
-			const offset = nodeOffset(document, path);
-			return offset === undefined ? undefined : lineAt(offset);
-		},
+	return { data: data ?? {}, lineOf: lazyLineOf(text, firstLine) };
+}
+
+/**
+ * Lines are asked for only when a problem is reported, and a parsed document weighs many times
+ * its text: a build of thousands of roles keeps every file's data for its whole run, so the
+ * document is dropped now and parsed again (the same text, the same result) on the first question.
+ */
+function lazyLineOf(text: string, firstLine: number): ParsedYaml['lineOf'] {
+	let parsed: { document: Document.Parsed; lineCounter: LineCounter } | undefined;
+	return (path) => {
+		if (!parsed) {
+			const lineCounter = new LineCounter();
+			parsed = { document: parseDocument(text, { ...YAML_OPTIONS, lineCounter }), lineCounter };
+		}
+		const offset = nodeOffset(parsed.document, path);
+		return offset === undefined ? undefined : parsed.lineCounter.linePos(offset).line + firstLine - 1;
 	};
 }
 
