@@ -1,6 +1,7 @@
 /**
  * Word in and out.
  *   render.ts    one role in one locale → DOCX bytes (the PDF's document model, as Word structure)
+ *   shapes.ts    docx writes each shape of paragraph or table once per process; documents fill in their texts
  *   package.ts   reproducible bytes: fixed core properties, zip parts in a fixed order with one date
  *   generate.ts  which DOCX files a site has (siteDocxJobs), and writing them
  *   read.ts      a .docx → paragraphs, list levels and labels, tables, headers, footers, properties

@@ -5,12 +5,13 @@
  * the bytes must depend on the content only.
  */
 import { DOMParser } from '@xmldom/xmldom';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import mammoth from 'mammoth';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allParagraphs, docxContentKey, readDocx, renderRoleDocx, siteDocxJobs } from '../../src/docx/index.ts';
-import type { Rolebook } from '../../src/model/index.ts';
+import { allParagraphs, docxContentKey, readDocx, renderRoleDocx, siteDocxJobs, type DocxOptions } from '../../src/docx/index.ts';
+import { roleDocxPartsAtOnce } from '../../src/docx/render.ts';
+import type { Role, Rolebook } from '../../src/model/index.ts';
 import { BASE_FIXTURE } from '../helpers/fixture.ts';
 import { copyOfContent, type ContentCopy } from './helpers.ts';
 
@@ -52,6 +53,39 @@ describe('DOCX export: reproducible bytes', () => {
 		await renderRoleDocx(rolebook, role('client-search-manager'), 'de');
 		const second = await renderRoleDocx(rolebook, kam, 'ru');
 		expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+	});
+
+	// renderRoleDocx has docx write each shape of paragraph or table once and fills in the texts
+	// (src/docx/shapes.ts); the file must be what docx gives when it writes the whole document
+	// in one go, zipped by fflate's zipSync as before: same parts, same bytes.
+	it('is byte for byte the file docx writes for the whole document in one go, for every role and locale', async () => {
+		const reference = async (subject: Role, locale: string, options: DocxOptions, core: Uint8Array) => {
+			const parts = await roleDocxPartsAtOnce(rolebook, subject, locale, options);
+			const files: Record<string, Uint8Array> = { 'docProps/core.xml': core };
+			for (const [path, data] of parts) files[path] = typeof data === 'string' ? strToU8(data) : data;
+			const rank = (name: string) => (name === '[Content_Types].xml' ? 0 : name === '_rels/.rels' ? 1 : 2);
+			const zippable: Zippable = {};
+			for (const name of Object.keys(files).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : 1))) zippable[name] = [files[name]!, { mtime: new Date(1980, 0, 1), level: 6 }];
+			return zipSync(zippable);
+		};
+		const client = role('client-manager');
+		const cases: [Role, DocxOptions][] = [
+			...rolebook.roles.map((subject): [Role, DocxOptions] => [subject, {}]),
+			[{ ...client, template: 'us-acknowledgement' }, {}],
+			[{ ...client, document: { ...client.document, status: 'draft' } }, { holders: ['Anna <Smith> & "Co"', "O'Brien\tJr.\u0001", ...Array.from({ length: 11 }, (_, i) => `Holder ${i}`)] }],
+			[client, { trackChanges: false }],
+		];
+		let compared = 0;
+		// Backwards, so shapes are first written by other documents than in the other tests.
+		for (const [subject, options] of cases.reverse()) {
+			for (const locale of rolebook.company.locales) {
+				const bytes = await renderRoleDocx(rolebook, subject, locale, options);
+				const expected = await reference(subject, locale, options, unzipSync(bytes)['docProps/core.xml']!);
+				expect(Buffer.from(bytes).equals(Buffer.from(expected)), `${subject.id} ${locale} ${JSON.stringify(options)}`).toBe(true);
+				compared++;
+			}
+		}
+		expect(compared).toBe(cases.length * rolebook.company.locales.length);
 	});
 
 	it('has a content key for the build cache that changes with what is printed', () => {
