@@ -4,6 +4,7 @@
  * point, under the right Node) calls `main` and reports an unexpected failure as an internal error.
  */
 import { Command, CommanderError } from 'commander';
+import { approve } from './commands/approve.ts';
 import { build } from './commands/build.ts';
 import { check } from './commands/check.ts';
 import { docxCommand } from './commands/docx.ts';
@@ -192,6 +193,31 @@ export async function main(argv: string[]): Promise<number> {
 		.option('--dry-run', 'show what would change')
 		.action((id: string, options: { summary?: string; content?: string; dryRun?: boolean }) => {
 			exitCode = newVersion({ id, ...(options.summary ? { summary: options.summary } : {}), ...(options.content ? { contentDir: options.content } : {}), dryRun: Boolean(options.dryRun) }, consoleOutput);
+		});
+
+	program
+		.command('approve')
+		.description("Approve a role's draft version (status, effective date, approver) and record the clause wordings it is approved with, so check notices a clause edited in place; on an approved version, record what is missing.")
+		.argument('<id>', 'role id')
+		.option('--by <signatory>', 'signatory id of the approver (default: document.approvedBy in role.yaml)')
+		.option('--effective <date>', 'in force from, YYYY-MM-DD (default: today)')
+		.option('--content <dir>', 'content folder (default: ./content or $ROLEBOOK_CONTENT)')
+		.option('--dry-run', 'show what would change')
+		.addHelpText(
+			'after',
+			'\nExamples:\n  rolebook approve key-account-manager --by volkova --effective 2027-01-15   # a draft version becomes approved\n  rolebook approve key-account-manager                                     # an approved one: record its clause wordings',
+		)
+		.action((id: string, options: { by?: string; effective?: string; content?: string; dryRun?: boolean }) => {
+			exitCode = approve(
+				{
+					id,
+					...(options.by ? { by: options.by } : {}),
+					...(options.effective ? { effective: options.effective } : {}),
+					...(options.content ? { contentDir: options.content } : {}),
+					dryRun: Boolean(options.dryRun),
+				},
+				consoleOutput,
+			);
 		});
 
 	try {

@@ -81,6 +81,8 @@ export interface TextOrigin {
 	locale?: string;
 	/** For a card: which one, e.g. "og/ru/roles/key-account-manager.png". */
 	card?: string;
+	/** For a text of the clause library: where a role shows it, e.g. "sales-lead v2, ru 4.1". */
+	usedBy?: string;
 }
 
 /** The UI strings file of a locale, as glyph problems name it. */
@@ -138,11 +140,12 @@ const list = (words: string[], and: string) => (words.length <= 1 ? words.join('
 export function glyphProblems(findings: readonly GlyphFinding[], lineOf: (file: string, field: string) => number | undefined = () => undefined): Problem[] {
 	// Per field and character: which outputs cannot draw it, and a text it occurs in.
 	type Entry = { char: MissingChar; outputs: Set<GlyphOutput>; families: Set<string>; text: string };
-	const fields = new Map<string, { origin: TextOrigin; chars: Map<number, Entry> }>();
+	const fields = new Map<string, { origin: TextOrigin; chars: Map<number, Entry>; usedBy: Set<string> }>();
 	for (const finding of findings) {
 		const key = `${finding.origin.file}\0${finding.origin.field}`;
 		let field = fields.get(key);
-		if (!field) fields.set(key, (field = { origin: finding.origin, chars: new Map() }));
+		if (!field) fields.set(key, (field = { origin: finding.origin, chars: new Map(), usedBy: new Set() }));
+		if (finding.origin.usedBy) field.usedBy.add(finding.origin.usedBy);
 		for (const char of finding.missing) {
 			let entry = field.chars.get(char.codePoint);
 			if (!entry) field.chars.set(char.codePoint, (entry = { char, outputs: new Set(), families: new Set(), text: finding.text }));
@@ -151,7 +154,9 @@ export function glyphProblems(findings: readonly GlyphFinding[], lineOf: (file: 
 		}
 	}
 	const problems: Problem[] = [];
-	for (const { origin, chars } of fields.values()) {
+	for (const { origin, chars, usedBy } of fields.values()) {
+		const uses = [...usedBy];
+		const shownIn = uses.length === 0 ? '' : ` (a clause of the library, shown in ${uses.slice(0, 5).join('; ')}${uses.length > 5 ? ` and ${uses.length - 5} more` : ''})`;
 		const line = lineOf(origin.file, origin.field);
 		const groups = new Map<string, Entry[]>();
 		for (const entry of chars.values()) {
@@ -168,7 +173,7 @@ export function glyphProblems(findings: readonly GlyphFinding[], lineOf: (file: 
 			const message =
 				`${list(entries.map((entry) => describeChar(entry.char)), 'and')} cannot be shown: the font of the ${what} (${[...families].join(', ')}) ` +
 				`has no such ${one ? 'character' : 'characters'}, so ${one ? 'it' : 'they'} would appear as an empty box. ` +
-				`Remove ${one ? 'it' : 'them'} or replace ${one ? 'it' : 'them'} with words`;
+				`Remove ${one ? 'it' : 'them'} or replace ${one ? 'it' : 'them'} with words${shownIn}`;
 			problems.push({ severity: 'error', file: origin.file, ...(line ? { line } : {}), path: origin.field, message, found: excerpt(text, entries[0]!.char) });
 		}
 	}

@@ -1,11 +1,14 @@
 /**
- * The clause library: which wording of a clause a role version shows, where each clause is
- * used, and which approved roles still show an older wording than the clause's current one
- * (they need a new version). Plain functions over the raw data (for the rules) and the model
- * (for the CLI, the sign-off report and the HR page).
+ * The clause library: which wording of a clause a role version shows, the fingerprints that
+ * record which wording a version was approved with (so a clause edited in place is noticed),
+ * where each clause is used, and which approved roles need a new version — they show an older
+ * wording than the clause's current one, or a wording other than the one they were approved
+ * with. Plain functions over the raw data (for the rules) and the model (for the CLI, the
+ * sign-off report and the HR page).
  */
+import { createHash } from 'node:crypto';
 import type { ClauseData, DOCUMENT_STATUSES, LocalizedText } from './schema/index.ts';
-import type { Clause, ClauseWording, Item, Locale, Role, Rolebook } from './types.ts';
+import type { Clause, ClauseFingerprints, ClauseWording, Item, Locale, Role, Rolebook } from './types.ts';
 
 /** The wordings of a clause file, newest (the current one) first. */
 export function wordingsOf(data: ClauseData): ClauseWording[] {
@@ -43,6 +46,80 @@ export function wordingLocales(wording: ClauseWording): string[] {
 	return first ? Object.keys(first).filter((locale) => rest.every((text) => text[locale] !== undefined)) : [];
 }
 
+/**
+ * Eight hex digits of a SHA-256 over one language of a clause wording: its text and sub-items as
+ * the clause file writes them — placeholders unfilled (a new company name is not a new wording of
+ * the clause), runs of white space as one space (re-wrapping a line in the file changes nothing).
+ */
+export function wordingFingerprint(wording: ClauseWording, locale: Locale): string {
+	const words = (text: LocalizedText | undefined) => text?.[locale]?.replace(/\s+/g, ' ').trim() ?? null;
+	const canonical = JSON.stringify({ text: words(wording.text), items: wording.items.map(words) });
+	return createHash('sha256').update(canonical).digest('hex').slice(0, 8);
+}
+
+/**
+ * Whether the wording a version shows in a language is the one it was approved with: `edited`
+ * when it differs from the fingerprint recorded at approval (the clause was edited in place),
+ * `unrecorded` when no fingerprint was recorded for it.
+ */
+export type ApprovalState = 'as-approved' | 'edited' | 'unrecorded';
+
+export function approvalState(recorded: ClauseFingerprints | undefined, clause: string, locale: Locale, shown: ClauseWording): ApprovalState {
+	const fingerprint = recorded?.[clause]?.[locale];
+	if (fingerprint === undefined) return 'unrecorded';
+	return fingerprint === wordingFingerprint(shown, locale) ? 'as-approved' : 'edited';
+}
+
+/** The clause references of a version of a role in the model, language by language in the company's order. */
+function referencesOf(rolebook: Rolebook, role: Role): { clause: string; locale: Locale }[] {
+	const { locales } = rolebook.company;
+	const texts = Object.values(role.texts).sort((a, b) => locales.indexOf(a.locale) - locales.indexOf(b.locale));
+	return texts.flatMap((text) => clauseItems(text.sections.flatMap((section) => section.items)).map((item) => ({ clause: item.clause!, locale: text.locale })));
+}
+
+/**
+ * What `rolebook approve` records for a version of a role in force from `effective`
+ * (`document.clauseFingerprints`): for each clause its texts refer to, in each language that
+ * refers to it, the fingerprint of the wording the version shows once in force — a dated wording
+ * may differ from the newest a draft shows. Clause ids sorted, languages in the company's order.
+ */
+export function approvedClauseFingerprints(rolebook: Rolebook, role: Role, effective: string): ClauseFingerprints {
+	const byId = new Map(rolebook.clauses.map((clause) => [clause.id, clause.wordings]));
+	const recorded: ClauseFingerprints = {};
+	for (const { clause, locale } of referencesOf(rolebook, role)) {
+		const wordings = byId.get(clause);
+		if (!wordings) continue;
+		const shown = wordings[wordingIndexOn(wordings, effective)]!;
+		if (wordingLocales(shown).includes(locale)) (recorded[clause] ??= {})[locale] ??= wordingFingerprint(shown, locale);
+	}
+	return Object.fromEntries(Object.keys(recorded).sort().map((clause) => [clause, recorded[clause]!]));
+}
+
+/** Clauses of one version whose wording is not as approved, with the languages concerned. */
+export interface WordingApproval {
+	/** Shown in a wording other than the one recorded at approval: edited in place. */
+	edited: { clause: Clause; locales: Locale[] }[];
+	/** Used, but no fingerprint recorded. */
+	unrecorded: { clause: Clause; locales: Locale[] }[];
+}
+
+/** For a version that is not a draft: which clauses it shows as approved, edited in place since, or without a record. */
+export function wordingApproval(rolebook: Rolebook, role: Role): WordingApproval {
+	const byId = new Map(rolebook.clauses.map((clause) => [clause.id, clause]));
+	const date = clauseDateOf(role.document);
+	const found: Record<'edited' | 'unrecorded', Map<string, Set<Locale>>> = { edited: new Map(), unrecorded: new Map() };
+	for (const { clause: id, locale } of referencesOf(rolebook, role)) {
+		const clause = byId.get(id);
+		if (!clause) continue;
+		const state = approvalState(role.document.clauseFingerprints, id, locale, clause.wordings[wordingIndexOn(clause.wordings, date)]!);
+		if (state === 'as-approved') continue;
+		const locales = found[state].get(id) ?? new Set<Locale>();
+		found[state].set(id, locales.add(locale));
+	}
+	const list = (map: Map<string, Set<Locale>>) => [...map].sort(([a], [b]) => a.localeCompare(b)).map(([id, locales]) => ({ clause: byId.get(id)!, locales: [...locales] }));
+	return { edited: list(found.edited), unrecorded: list(found.unrecorded) };
+}
+
 /** One place a clause is used: a role's current version, in one language, at one item. */
 export interface ClauseUse {
 	clause: Clause;
@@ -53,6 +130,8 @@ export interface ClauseUse {
 	anchor: string;
 	/** Index of the wording shown (0 = current); above 0 the role shows an older wording and needs a new version. */
 	wording: number;
+	/** Whether the wording shown is the one the version was approved with; absent for a draft. */
+	approval?: ApprovalState;
 }
 
 function clauseItems(items: Item[]): Item[] {
@@ -66,36 +145,88 @@ export function clauseUses(rolebook: Rolebook, clauseId?: string): ClauseUse[] {
 		Object.values(role.texts).flatMap((text) =>
 			clauseItems(text.sections.flatMap((section) => section.items))
 				.filter((item) => (clauseId === undefined || item.clause === clauseId) && byId.has(item.clause!))
-				.map((item) => ({
-					clause: byId.get(item.clause!)!,
-					role,
-					locale: text.locale,
-					number: item.number,
-					anchor: item.anchor,
-					wording: wordingIndexOn(byId.get(item.clause!)!.wordings, clauseDateOf(role.document)),
-				})),
+				.map((item) => {
+					const clause = byId.get(item.clause!)!;
+					const wording = wordingIndexOn(clause.wordings, clauseDateOf(role.document));
+					return {
+						clause,
+						role,
+						locale: text.locale,
+						number: item.number,
+						anchor: item.anchor,
+						wording,
+						...(role.document.status === 'draft' ? {} : { approval: approvalState(role.document.clauseFingerprints, clause.id, text.locale, clause.wordings[wording]!) }),
+					};
+				}),
 		),
 	);
 }
 
-/** An approved role that shows an older wording of a clause than its current one. */
+/**
+ * An approved role whose clause is not what its holders signed, or soon will not be: it shows an
+ * older wording than the clause's current one (`newWording`), or a wording other than the one it
+ * was approved with (`edited`: the clause was edited in place).
+ */
 export interface PendingClauseUpdate {
 	role: Role;
 	clause: Clause;
-	/** The date the current wording applies from. */
+	/** The role shows an older wording than the clause's current one. */
+	newWording: boolean;
+	/** With `newWording`: the date the current wording applies from. */
 	since?: string;
+	/** Languages whose wording differs from the one the version was approved with, when any. */
+	edited?: Locale[];
 }
 
-/** Approved roles (their current version) that show an outdated wording of a clause: each needs `rolebook version <role>`. */
+/** Approved roles (their current version) whose holders must sign again once a new version takes the clause's wording: each needs `rolebook version <role>`. */
 export function pendingClauseUpdates(rolebook: Rolebook): PendingClauseUpdate[] {
-	const seen = new Set<string>();
-	const pending: PendingClauseUpdate[] = [];
-	for (const { role, clause, wording } of clauseUses(rolebook)) {
-		if (role.document.status !== 'approved' || wording === 0) continue;
+	const pending = new Map<string, PendingClauseUpdate>();
+	for (const { role, clause, wording, locale, approval } of clauseUses(rolebook)) {
+		if (role.document.status !== 'approved' || (wording === 0 && approval !== 'edited')) continue;
 		const key = `${role.id} ${clause.id}`;
-		if (seen.has(key)) continue;
-		seen.add(key);
-		pending.push({ role, clause, ...(clause.wordings[0]!.since ? { since: clause.wordings[0]!.since } : {}) });
+		const update = pending.get(key) ?? { role, clause, newWording: false };
+		if (wording > 0) {
+			update.newWording = true;
+			if (clause.wordings[0]!.since) update.since = clause.wordings[0]!.since;
+		}
+		if (approval === 'edited' && !update.edited?.includes(locale)) update.edited = [...(update.edited ?? []), locale];
+		pending.set(key, update);
 	}
-	return pending;
+	return [...pending.values()];
+}
+
+/**
+ * Where the words at a field of a role text come from when its item is a library clause: the
+ * clause file and the field of the wording the version shows (`text.ru`, `items[2].ru`, or under
+ * `previous[0]` for an older wording), so a problem in them is reported where HR fixes it. `usedBy`
+ * says where it is shown ("sales-lead v2, ru 4.1"). Undefined for the role's own words (a list
+ * clause's lead-in among them). `field` counts items as the model does.
+ */
+export function clauseFieldOf(rolebook: Rolebook, file: string, field: string): { file: string; field: string; usedBy: string } | undefined {
+	const path = /^sections\[(\d+)\]((?:\.items\[\d+\])+)\.text$/.exec(field);
+	if (!path) return undefined;
+	const indexes = [...path[2]!.matchAll(/\[(\d+)\]/g)].map((match) => Number(match[1]));
+	for (const role of rolebook.roles.flatMap((current) => [current, ...current.history])) {
+		const text = Object.values(role.texts).find((candidate) => candidate.file === file);
+		if (!text) continue;
+		let items = text.sections[Number(path[1])]?.items ?? [];
+		for (const [depth, index] of indexes.entries()) {
+			const item = items[index];
+			if (!item) return undefined;
+			if (item.clause) {
+				const clause = rolebook.clauses.find((candidate) => candidate.id === item.clause);
+				const rest = indexes.slice(depth + 1);
+				if (!clause || rest.length > 1) return undefined;
+				const shown = wordingIndexOn(clause.wordings, clauseDateOf(role.document));
+				const wording = clause.wordings[shown]!;
+				if (rest.length === 0 && !wording.text) return undefined;
+				const base = shown === 0 ? '' : `previous[${shown - 1}].`;
+				const number = rest.length === 0 ? item.number : `${item.number}.${rest[0]! + 1}`;
+				return { file: clause.file, field: `${base}${rest.length === 0 ? 'text' : `items[${rest[0]}]`}.${text.locale}`, usedBy: `${role.id} v${role.document.version}, ${text.locale} ${number}` };
+			}
+			items = item.items;
+		}
+		return undefined;
+	}
+	return undefined;
 }

@@ -32,6 +32,7 @@ export interface NormaliseOptions {
 /** Assumes `validateContent` found no errors: every reference resolves. */
 export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook {
 	const companyData = raw.company!.data;
+	const epoch = textsEpoch(raw, options);
 	const positions: Position[] = companyData.positions.map((position) => ({ ...position }));
 	const positionById = new Map(positions.map((position) => [position.id, position]));
 	const signatories: Signatory[] = companyData.signatories.map((signatory) => ({
@@ -75,6 +76,12 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 		const clauseDate = clauseDateOf(facts.document);
 		const texts: Record<string, RoleText> = {};
 		for (const [locale, parsed] of rawRole.texts) {
+			const inputs = [epoch, parsed.source.file, parsed.source.body, rawRole.id, folderVersion, facts.document.number, facts.document.version, clauseDate];
+			const built = builtTexts.get(parsed.data);
+			if (built && built.inputs.every((input, index) => input === inputs[index])) {
+				texts[locale] = built.text;
+				continue;
+			}
 			const values = {
 				jurisdiction: localized(company.jurisdiction.phrase, locale, company.defaultLocale).value,
 				company: localized(company.name, locale, company.defaultLocale).value,
@@ -137,6 +144,7 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 				body: parsed.source.body,
 			};
 			texts[locale] = { ...text, fingerprint: fingerprint(rawRole.id, facts.document.number, facts.document.version, text) };
+			builtTexts.set(parsed.data, { inputs, text: texts[locale] });
 		}
 
 		return {
@@ -163,6 +171,7 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 				agreedWith: facts.document.agreedWith.map((id) => signatoryById.get(id)!),
 				...(facts.document.changeSummary ? { changeSummary: facts.document.changeSummary } : {}),
 				...(facts.document.replacedBy ? { replacedBy: facts.document.replacedBy } : {}),
+				...(facts.document.clauseFingerprints ? { clauseFingerprints: facts.document.clauseFingerprints } : {}),
 			},
 			formerIds: facts.formerIds,
 			history: [],
@@ -222,6 +231,27 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 		clauses,
 		families,
 	};
+}
+
+/**
+ * Role texts built by earlier calls, by their validated data. A long-running process (the dev
+ * server) normalises again after every save; the loader keeps the same data object for a file
+ * that has not changed (load.ts), so a text is numbered, filled and fingerprinted again only
+ * when its file changed, or anything else it is built from: its role's document facts (the
+ * inputs listed where it is kept) and the content every text reads (`textsEpoch`).
+ */
+const builtTexts = new WeakMap<object, { inputs: unknown[]; text: RoleText }>();
+let lastShared: unknown[] = [];
+let sharedEpoch = 0;
+
+/** Changes when what every role text reads changes: the company, the UI strings, the clause library, the options. */
+function textsEpoch(raw: RawContent, options: NormaliseOptions): number {
+	const shared = [raw.company?.data, options.includeInternal, ...raw.strings.flatMap((entry) => [entry.locale, entry.strings]), ...raw.clauses.flatMap((entry) => [entry.id, entry.clause?.data])];
+	if (shared.length !== lastShared.length || shared.some((value, index) => value !== lastShared[index])) {
+		lastShared = shared;
+		sharedEpoch++;
+	}
+	return sharedEpoch;
 }
 
 /**

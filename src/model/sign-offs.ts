@@ -9,8 +9,8 @@ import type { Clause, Holder, Locale, Role, Rolebook } from './types.ts';
 
 /**
  * `signed`: the version in force; `must-re-sign`: an older version; `clause-changed`: the version
- * in force, but a library clause it uses has a new wording since, so they sign again once the
- * role's next version is approved; `not-signed`: never.
+ * in force, but a library clause it uses has a new wording since, or was edited in place since the
+ * version was approved, so they sign again once the role's next version is approved; `not-signed`: never.
  */
 export type SignOffState = 'signed' | 'must-re-sign' | 'clause-changed' | 'not-signed';
 
@@ -26,8 +26,12 @@ export interface RoleSignOffs {
 	/** The version in force: the one holders must have signed. */
 	version: number;
 	holders: HolderSignOff[];
-	/** Clauses with a newer wording than the version in force shows: the role needs a new version, and its holders sign again. */
-	clauseChanges: { clause: Clause; since?: string }[];
+	/**
+	 * Clauses with a newer wording than the version in force shows (`since`: its date), or edited in
+	 * place since the version was approved (`edited`: in these languages): the role needs a new
+	 * version, and its holders sign again.
+	 */
+	clauseChanges: { clause: Clause; since?: string; edited?: Locale[] }[];
 }
 
 /** Per role in force: who signed the version in force, who signed an older one, who never signed. */
@@ -36,7 +40,10 @@ export function signOffReport(rolebook: Rolebook): RoleSignOffs[] {
 	return publishedRoles(rolebook, { preview: false }).map((role) => {
 		const version = role.document.version;
 		// Only the version in force counts: a draft next version already has the new wording.
-		const clauseChanges = role.document.status === 'approved' ? pending.filter((update) => update.role.id === role.id && update.role.document.version === version).map(({ clause, since }) => ({ clause, ...(since ? { since } : {}) })) : [];
+		const clauseChanges =
+			role.document.status === 'approved'
+				? pending.filter((update) => update.role.id === role.id && update.role.document.version === version).map(({ clause, since, edited }) => ({ clause, ...(since ? { since } : {}), ...(edited ? { edited } : {}) }))
+				: [];
 		const holders = rolebook.holders
 			.filter((holder) => holder.role === role.id)
 			.map((holder): HolderSignOff => {

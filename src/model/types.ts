@@ -112,6 +112,8 @@ export interface Role {
 		changeSummary?: LocalizedText;
 		/** For a retired role: the role that replaces it. */
 		replacedBy?: string;
+		/** The clause wordings this version was approved with, when recorded (`rolebook approve`). */
+		clauseFingerprints?: ClauseFingerprints;
 	};
 	/** Ids the role had before; their URLs lead to it. */
 	formerIds: string[];
@@ -173,6 +175,12 @@ export interface Clause {
 	/** Newest (the current wording) first. */
 	wordings: ClauseWording[];
 }
+
+/**
+ * Per clause id, per locale: the fingerprint of the wording a role version was approved with
+ * (`document.clauseFingerprints` in role.yaml; see `wordingFingerprint` in clauses.ts).
+ */
+export type ClauseFingerprints = Record<string, Record<Locale, string>>;
 
 /** What a clause says in one of its wordings; placeholders not yet filled. */
 export interface ClauseWording {

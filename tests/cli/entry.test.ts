@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeFixture, PROJECT_ROOT } from '../helpers/fixture.ts';
 import { findTool, skipUnless } from '../helpers/tools.ts';
 
-const COMMANDS = ['check', 'build', 'pdf', 'status', 'new', 'version'];
+const COMMANDS = ['check', 'build', 'pdf', 'status', 'new', 'version', 'approve'];
 const MINIMUM = (/>=\s*(\d+)\.(\d+)/.exec(JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).engines.node) ?? []).slice(1).map(Number);
 
 /** PATH as on a fresh shell: without any node_modules/.bin, so `node` and `npx` are the system's. */

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { glyphProblems, type GlyphFinding } from '../../fonts/coverage.ts';
-import { loadRolebook, publishedRoles, resolvePaths, today, type LoadOptions, type LoadResult, type Problem, type Rolebook } from '../../model/index.ts';
+import { clauseFieldOf, loadRolebook, publishedRoles, resolvePaths, today, type LoadOptions, type LoadResult, type Problem, type Rolebook } from '../../model/index.ts';
 import { sortProblems, type PathSegment } from '../../model/problems.ts';
 import { displayPath, readSourceFile, type SourceFile } from '../../model/source.ts';
 import { cardGlyphFindings, cardJobs } from '../../og/index.ts';
@@ -50,6 +50,11 @@ export function outputProblems(rolebook: Rolebook, options: LoadOptions = {}): P
 	];
 	if (findings.length === 0) return [];
 
+	// A clause of the library is reported in its own file, where HR fixes it, naming the roles that show it.
+	const fromClause = (finding: GlyphFinding): GlyphFinding => {
+		const clause = clauseFieldOf(rolebook, finding.origin.file, finding.origin.field);
+		return clause ? { ...finding, origin: { ...finding.origin, ...clause } } : finding;
+	};
 	// The model does not record where the company profile, UI strings and templates were read from: the renderers name them by their default place.
 	const actualFile = (file: string): string => {
 		if (file === 'content/company.yaml') return relative(join(paths.contentDir, 'company.yaml'));
@@ -59,7 +64,7 @@ export function outputProblems(rolebook: Rolebook, options: LoadOptions = {}): P
 		if (template) return relative(join(paths.templatesDir, template[1]!));
 		return file;
 	};
-	const located = findings.map((finding) => ({ ...finding, origin: { ...finding.origin, file: actualFile(finding.origin.file) } }));
+	const located = findings.map(fromClause).map((finding) => ({ ...finding, origin: { ...finding.origin, file: actualFile(finding.origin.file) } }));
 	return glyphProblems(located, lineFinder(paths.root));
 }
 

@@ -1,14 +1,16 @@
 /**
  * `rolebook version <id>`: start a new version of an approved role. The current files are
  * frozen in versions/<n>/ (so version n keeps its page and PDF forever) and role.yaml becomes
- * version n+1, a draft. The public site keeps showing version n until n+1 is approved.
+ * version n+1, a draft. The public site keeps showing version n until n+1 is approved. The
+ * frozen copy keeps the clause wordings version n was approved with (recorded now if they were
+ * not); a version whose clause was edited in place is not frozen, as it would keep words nobody signed.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
-import { resolvePaths, type LoadOptions } from '../../model/index.ts';
+import { approvedClauseFingerprints, resolvePaths, wordingApproval, type LoadOptions } from '../../model/index.ts';
 import { didYouMean } from '../../model/suggest.ts';
 import type { Output } from '../output.ts';
+import { readFactsFile, setClauseFingerprints, writeFactsFile } from '../role-facts-file.ts';
 import { requireRolebook } from './check.ts';
 
 export interface NewVersionOptions extends LoadOptions {
@@ -38,26 +40,47 @@ export function newVersion(options: NewVersionOptions, out: Output): number {
 		out.error(`error: ${relative(paths.root, frozen)} already exists`);
 		return 1;
 	}
+	const approval = wordingApproval(rolebook, role);
+	if (approval.edited.length > 0) {
+		const list = approval.edited.map(({ clause, locales }) => `"${clause.id}" (${locales.join(', ')}; ${clause.file})`).join(', ');
+		out.error(
+			`error: version ${version} of ${role.id} no longer shows the clause wording it was approved with: ${list} ${approval.edited.length === 1 ? 'was' : 'were'} edited in place. ` +
+				`Frozen now, ${relative(paths.root, frozen)}/ would keep words its holders did not sign. First put the wording they signed back under "previous:" in the clause file and give the new wording "since:" (the date it applies from); ` +
+				`then run "npx rolebook version ${role.id}" again, and the new version takes the new wording. "npm run check" shows where.`,
+		);
+		return 1;
+	}
 	const files = readdirSync(dir).filter((name) => name === 'role.yaml' || name.endsWith('.mdx'));
 	for (const name of files) out.info(`${options.dryRun ? 'would copy' : 'copied'} ${relative(paths.root, join(dir, name))} → ${relative(paths.root, join(frozen, name))}`);
 
 	// Edit role.yaml as a YAML document, so HR's comments and layout survive.
 	const factsFile = join(dir, 'role.yaml');
-	const document = parseDocument(readFileSync(factsFile, 'utf8'));
+	// The frozen copy keeps what version n was approved with, recorded now where it was not: nothing
+	// was edited in place (see above), so what it shows is what was recorded.
+	const frozenFacts = approval.unrecorded.length > 0 ? readFactsFile(factsFile) : undefined;
+	if (frozenFacts) {
+		setClauseFingerprints(frozenFacts, approvedClauseFingerprints(rolebook, role, role.document.effective!));
+		const recorded = approval.unrecorded.map(({ clause, locales }) => `${clause.id} (${locales.join(', ')})`).join(', ');
+		out.info(`${options.dryRun ? 'would record' : 'recorded'} in ${relative(paths.root, join(frozen, 'role.yaml'))} the clause wordings version ${version} shows: ${recorded}`);
+	}
+	const document = readFactsFile(factsFile);
 	document.setIn(['document', 'version'], version + 1);
 	document.setIn(['document', 'status'], 'draft');
 	document.deleteIn(['document', 'effective']);
 	document.deleteIn(['document', 'reviewBy']);
 	document.setIn(['document', 'changeSummary'], { [rolebook.company.defaultLocale]: options.summary ?? 'TODO: what changed in this version' });
+	// The draft has not been approved with any wording yet ("rolebook approve" records it then).
+	document.deleteIn(['document', 'clauseFingerprints']);
 	out.info(`${options.dryRun ? 'would set' : 'set'} ${relative(paths.root, factsFile)}: document.version ${version + 1}, status draft`);
 	if (options.dryRun) return 0;
 
 	mkdirSync(frozen, { recursive: true });
 	for (const name of files) copyFileSync(join(dir, name), join(frozen, name));
-	writeFileSync(factsFile, document.toString({ flowCollectionPadding: false }));
+	if (frozenFacts) writeFactsFile(join(frozen, 'role.yaml'), frozenFacts);
+	writeFactsFile(factsFile, document);
 	out.info(
 		`\nVersion ${version} is kept at /{locale}/roles/${role.id}/v${version}/ and stays the published version until ${version + 1} is approved.` +
-			`\nNext: edit the texts, update each translation and its "translates: ${version + 1}", then set status: approved, effective and approvedBy.`,
+			`\nNext: edit the texts, update each translation and its "translates: ${version + 1}", then approve it with "npx rolebook approve ${role.id}" (it sets status, effective and approvedBy, and records the clause wordings it is approved with).`,
 	);
 	return 0;
 }

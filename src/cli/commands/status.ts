@@ -21,8 +21,14 @@ export function status(options: StatusOptions, out: Output): number {
 			const counts = { signed: 0, 'must-re-sign': 0, 'clause-changed': 0, 'not-signed': 0 };
 			for (const holder of holders) counts[holder.state]++;
 			out.info(`\n  ${role.id} — version ${version}: ${counts.signed} signed, ${counts['must-re-sign'] + counts['clause-changed']} must sign again, ${counts['not-signed']} not signed`);
-			for (const { clause, since } of clauseChanges) {
-				out.info(`    clause "${clause.id}" has a new wording${since ? ` since ${since}` : ''}: start version ${version + 1} with "rolebook version ${role.id}"; everyone who signed version ${version} signs again`);
+			for (const { clause, since, edited } of clauseChanges) {
+				if (edited) {
+					out.info(
+						`    clause "${clause.id}" was edited in place after version ${version} was approved (${edited.join(', ')}): put the wording they signed back under "previous:" (see "npm run check"), start version ${version + 1} with "npx rolebook version ${role.id}"; everyone who signed version ${version} signs again`,
+					);
+				} else {
+					out.info(`    clause "${clause.id}" has a new wording${since ? ` since ${since}` : ''}: start version ${version + 1} with "rolebook version ${role.id}"; everyone who signed version ${version} signs again`);
+				}
 			}
 			for (const { holder, state, lastSigned } of holders) {
 				const name = localized(holder.name, defaultLocale, defaultLocale).value;

@@ -11,7 +11,9 @@ import { PROVISION_TOPICS } from './role-text.ts';
  * Wording changes are dated: the current wording applies `since` a date, earlier wordings stay
  * under `previous`. An approved role version keeps the wording in force on its effective date
  * (what its holders signed), so changing a clause never rewrites an approved document; `check`
- * names every approved role that must start a new version to take the new wording.
+ * names every approved role that must start a new version to take the new wording. An edit in
+ * place is caught too: each approved version records the wordings it was approved with
+ * (`document.clauseFingerprints`, see role-facts.ts), and `check` compares them.
  */
 
 /** What a clause says: its text, its sub-items, or both; every text per locale (default locale required). */

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { isoDate, kebabId, localizedText } from './common.ts';
+import { isoDate, kebabId, localeCode, localizedText } from './common.ts';
 
 export const ROLE_CATEGORIES = ['specialist', 'manager', 'performer', 'technical'] as const;
 export const EDUCATION_LEVELS = ['secondary', 'secondary-vocational', 'higher'] as const;
 export const DOCUMENT_STATUSES = ['draft', 'approved', 'retired'] as const;
+
+/** Eight hex digits: the fingerprint of one language of a clause wording (src/model/clauses.ts). */
+const wordingFingerprint = z.string().regex(/^[0-9a-f]{8}$/, { error: 'must be the eight hex digits "rolebook approve" writes, in quotes, e.g. "3fa9c2e1"' });
 
 /** Document control: which text this is and who signs it. */
 export const documentControl = z.strictObject({
@@ -25,6 +28,13 @@ export const documentControl = z.strictObject({
 	changeSummary: localizedText.optional(),
 	/** For a retired role: the role id that replaces it, if any. Its old URLs lead there. */
 	replacedBy: kebabId.optional(),
+	/**
+	 * The clause wordings this version was approved with, written by `rolebook approve` (and kept
+	 * in the frozen copy by `rolebook version`); not edited by hand. Per clause of the library the
+	 * texts use, per language: `{ trade-secrets: { en: "3fa9c2e1", ru: "0b7d41a9" } }`. `check`
+	 * compares them with the wording the version shows, so a clause edited in place is reported.
+	 */
+	clauseFingerprints: z.record(kebabId, z.record(localeCode, wordingFingerprint)).optional(),
 });
 
 /** Facts of a role kept once for all languages: `content/roles/<id>/role.yaml`. */
