@@ -2,8 +2,7 @@
  * DejaVu Sans and DejaVu Sans Bold from the `dejavu-fonts-ttf` npm package (never fonts
  * installed on the machine): the one font of the PDFs and the link-preview cards. Each face is
  * read once per process (or worker), and parsed (fontkit) once when something asks about its
- * glyphs — the PDF renderer or the glyph check; the card renderer needs only the bytes, so card
- * workers never load fontkit.
+ * glyphs — the PDF and card renderers or the glyph check.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

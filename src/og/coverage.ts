@@ -1,8 +1,9 @@
 /**
  * The glyph check of the link-preview cards: every text a card can show, in the face the card
- * draws it with, against the shared rule (src/fonts/coverage.ts). satori draws a character the
- * font lacks as an empty box and does not fall back from the bold face to the regular one, so
- * each text is asked of exactly its own face.
+ * draws it with, against the shared rule (src/fonts/coverage.ts). The card shapes each text in
+ * its own face only (src/og/text.ts): a character that face lacks comes out as the font's empty
+ * box, with no fallback from the bold face to the regular one, so each text is asked of exactly
+ * its own face.
  */
 import { missingChars, type GlyphFinding, type MissingChar } from '../fonts/coverage.ts';
 import { dejavu, FONT_FAMILY } from '../fonts/dejavu.ts';
