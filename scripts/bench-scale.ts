@@ -5,6 +5,7 @@
  *   npm run bench:scale                                   # 990 roles in en, ru, de; 3 rounds
  *   npm run bench:scale -- --roles 60 --rounds 1          # a quick run
  *   npm run bench:scale -- --reuse-corpus --json figures.json
+ *   npm run bench:scale -- --reuse-corpus --only dev      # the dev-server figures alone
  *
  * What it does, in order:
  *   1. Corpus: `scripts/synthetic-corpus.ts --roles <n> --locales en,ru,de` into the work folder
@@ -22,11 +23,13 @@
  *      Cold = the folders of ROLEBOOK_CACHES (below) and the output removed first; Starlight's
  *      `.astro/`, `node_modules/.astro/` and `dist/` removed. Then one warm Rolebook rebuild
  *      with nothing changed, after the last cold one.
- *   4. Dev server (`npm run dev` with ROLEBOOK_CONTENT=<corpus>): time from start to the first
- *      role page answering 200; then edits of one role's en.mdx body, its front matter (title)
- *      and its role.yaml (document.effective), each timed until the page shows the new text and
- *      the PDF (/en/roles/<id>.pdf) differs from before the edit; polled every 50 ms, given up
- *      after 60 s. The files are restored afterwards.
+ *   4. Dev server (`npm run dev` with ROLEBOOK_CONTENT=<a copy of the corpus in <work>/dev/>, so
+ *      builds of the corpus running at the same time never see its edits): time from start to
+ *      the first role page answering 200; then, `--rounds` times, edits of one role's en.mdx
+ *      body, its front matter (title) and its role.yaml (document.effective), each timed until
+ *      the page shows the new text and the PDF (/en/roles/<id>.pdf) differs from before the
+ *      edit; polled every 50 ms, given up after 60 s. Medians over the rounds, every round shown.
+ *      `--only dev` runs this step alone (no Starlight, no builds).
  *
  * Each build records: wall time (spawn to exit); the peak memory of EVERY process of its process
  * tree — VmHWM from /proc/<pid>/status of all descendants, sampled every 100 ms (a process that
@@ -50,7 +53,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -501,6 +504,8 @@ interface Options {
 	reuseCorpus: boolean;
 	pagesOnly: boolean;
 	dev: boolean;
+	/** Run one part only: the builds (steps 2–3) or the dev server (step 4). */
+	only?: 'builds' | 'dev';
 	json?: string;
 }
 
@@ -509,6 +514,8 @@ interface WorkPaths {
 	work: string;
 	corpus: string;
 	logs: string;
+	/** The copy of the corpus the dev server runs on (its edits never touch the corpus). */
+	devCorpus: string;
 	starlight: string;
 	rolebookOut: string;
 	pagesOut: string;
@@ -517,12 +524,13 @@ interface WorkPaths {
 const HELP = `npm run bench:scale -- [options]
 
   --roles <n>         roles in the synthetic corpus (default 990)
-  --rounds <n>        cold builds of each kind, alternating (default 3)
+  --rounds <n>        cold builds of each kind, alternating, and rounds of dev-server edits (default 3)
   --locales <list>    corpus languages (default en,ru,de)
   --reuse-corpus      keep the corpus already in the work folder when it has <n> roles
   --work <dir>        work folder: corpus, outputs, logs, the Starlight project (default .rolebook/bench-scale)
   --no-pages-only     skip the separate pages + search build (${SKIP_RENDER_MANY}=1 astro build)
   --no-dev            skip the dev-server figures
+  --only <part>       run one part: "builds" (Starlight and the builds) or "dev" (the dev-server figures, no builds)
   --json <file>       also write the raw figures as JSON
 `;
 
@@ -537,6 +545,7 @@ function parseOptions(root: string): { options: Options; paths: WorkPaths } {
 			work: { type: 'string', default: '.rolebook/bench-scale' },
 			'pages-only': { type: 'boolean', default: true },
 			dev: { type: 'boolean', default: true },
+			only: { type: 'string' },
 			json: { type: 'string' },
 			help: { type: 'boolean', default: false },
 		},
@@ -549,12 +558,15 @@ function parseOptions(root: string): { options: Options; paths: WorkPaths } {
 	const rounds = Number(values.rounds);
 	if (!Number.isInteger(roles) || roles < 1) stop(`--roles must be a whole number of at least 1 (found: "${values.roles}").`);
 	if (!Number.isInteger(rounds) || rounds < 1) stop(`--rounds must be a whole number of at least 1 (found: "${values.rounds}").`);
+	if (values.only !== undefined && values.only !== 'builds' && values.only !== 'dev') stop(`--only takes "builds" or "dev" (found: "${values.only}").`);
+	if (values.only === 'dev' && !values.dev) stop('--only dev and --no-dev contradict each other: drop one.');
 	const work = resolve(root, values.work!);
 	const paths: WorkPaths = {
 		root,
 		work,
 		corpus: join(work, `corpus-${roles}`),
 		logs: join(work, 'logs'),
+		devCorpus: join(work, 'dev', `corpus-${roles}`),
 		starlight: join(work, 'starlight'),
 		rolebookOut: join(work, 'out', 'rolebook'),
 		pagesOut: join(work, 'out', 'rolebook-pages'),
@@ -565,7 +577,8 @@ function parseOptions(root: string): { options: Options; paths: WorkPaths } {
 		locales: values.locales!.split(',').map((locale) => locale.trim()),
 		reuseCorpus: values['reuse-corpus']!,
 		pagesOnly: values['pages-only']!,
-		dev: values.dev!,
+		dev: values.dev! && values.only !== 'builds',
+		...(values.only ? { only: values.only } : {}),
 		...(values.json ? { json: resolve(values.json) } : {}),
 	};
 	return { options, paths };
@@ -742,6 +755,8 @@ async function withoutLockWait(build: () => Promise<BuildRun>, prepare: () => vo
 
 interface EditFigure {
 	edit: string;
+	/** Which round of edits (each round edits the body, the front matter and role.yaml once). */
+	round: number;
 	file: string;
 	/** Milliseconds from saving to the page showing the change; undefined = never within the timeout. */
 	pageMs?: number;
@@ -796,7 +811,7 @@ async function pollUntil(url: string, done: (answer: { status: number | string; 
 
 function devCommand(paths: WorkPaths, port: number): Command {
 	const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
-	return { argv: [...npm, 'run', 'dev', '--', '--port', String(port)], cwd: paths.root, env: { ROLEBOOK_CONTENT: paths.corpus } };
+	return { argv: [...npm, 'run', 'dev', '--', '--port', String(port)], cwd: paths.root, env: { ROLEBOOK_CONTENT: paths.devCorpus } };
 }
 
 function editFile(file: string, change: (text: string) => string): void {
@@ -809,15 +824,28 @@ function restoreEdits(): void {
 	edited.clear();
 }
 
-async function devServerFigures(paths: WorkPaths, rolebook: Rolebook): Promise<DevFigures> {
+/**
+ * The dev server runs on a copy of the corpus (`<work>/dev/corpus-<n>`, refreshed every run), so
+ * its edits never touch the corpus other builds may be reading at the same time.
+ */
+function prepareDevCorpus(paths: WorkPaths): void {
+	rmSync(paths.devCorpus, { recursive: true, force: true });
+	mkdirSync(dirname(paths.devCorpus), { recursive: true });
+	cpSync(paths.corpus, paths.devCorpus, { recursive: true });
+}
+
+async function devServerFigures(options: Options, paths: WorkPaths, rolebook: Rolebook): Promise<DevFigures> {
 	const locale = rolebook.company.defaultLocale;
 	const role = publishedRoles(rolebook, { preview: false }).find((candidate) => candidate.texts[locale])!;
 	const text = role.texts[locale]!;
+	// The model was loaded from the corpus; the server reads (and the edits go to) the copy.
+	const inCopy = (file: string) => join(paths.devCorpus, relative(paths.corpus, join(paths.root, file)));
+	prepareDevCorpus(paths);
 	const port = await freePort();
 	const base = `http://localhost:${port}`;
 	const roleUrl = `${base}/${locale}/roles/${role.id}/`;
 	const pdfUrl = `${base}/${locale}/roles/${role.id}.pdf`;
-	console.log(`Dev server on the corpus: ${roleUrl}`);
+	console.log(`Dev server on a copy of the corpus (${relative(paths.root, paths.devCorpus)}): ${roleUrl}`);
 	const startedAt = performance.now();
 	const { child } = start(devCommand(paths, port), paths.root, join(paths.logs, 'dev.log'));
 	const sampler = new TreeSampler(child.pid!, startedAt);
@@ -830,16 +858,20 @@ async function devServerFigures(paths: WorkPaths, rolebook: Rolebook): Promise<D
 		console.log(`    its PDF: ${firstPdf.status} in ${seconds(firstPdf.ms)}`);
 		const edits: EditFigure[] = [];
 		if (firstPageMs !== undefined) {
-			const stamp = Date.now().toString(36);
-			const roleFile = join(paths.root, role.dir, 'role.yaml');
+			const roleFile = inCopy(join(role.dir, 'role.yaml'));
+			const textFile = inCopy(text.file);
 			const oldDate = role.document.effective ?? '2026-01-01';
-			const newDate = shiftDate(oldDate, -13);
-			const plan = [
-				{ edit: 'MDX body', file: join(paths.root, text.file), change: (mdx: string) => `${mdx.trimEnd()}\n\nBenchbody${stamp} edited.\n`, marker: `Benchbody${stamp}`, pdfPrints: false },
-				{ edit: 'front matter (title)', file: join(paths.root, text.file), change: (mdx: string) => withTitleSuffix(mdx, `Benchtitle${stamp}`), marker: `Benchtitle${stamp}`, pdfPrints: true },
-				{ edit: 'role.yaml (document.effective)', file: roleFile, change: (yaml: string) => withEffectiveDate(yaml, newDate), marker: formatDate(newDate, locale), pdfPrints: true },
-			];
-			for (const step of plan) edits.push(await timeEdit(step, roleUrl, pdfUrl, paths.root));
+			// Each round edits all three again, with new markers (the edits add up; the copy is thrown away).
+			for (let round = 1; round <= options.rounds; round++) {
+				const stamp = `${Date.now().toString(36)}r${round}`;
+				const newDate = shiftDate(oldDate, -13 * round);
+				const plan = [
+					{ edit: 'MDX body', file: textFile, change: (mdx: string) => `${mdx.trimEnd()}\n\nBenchbody${stamp} edited.\n`, marker: `Benchbody${stamp}`, pdfPrints: false },
+					{ edit: 'front matter (title)', file: textFile, change: (mdx: string) => withTitleSuffix(mdx, `Benchtitle${stamp}`), marker: `Benchtitle${stamp}`, pdfPrints: true },
+					{ edit: 'role.yaml (document.effective)', file: roleFile, change: (yaml: string) => withEffectiveDate(yaml, newDate), marker: formatDate(newDate, locale), pdfPrints: true },
+				];
+				for (const step of plan) edits.push(await timeEdit(step, round, roleUrl, pdfUrl, paths.root));
+			}
 		}
 		const processes = sampler.stop();
 		const biggest = processes.reduce((a, b) => (b.peakKb > a.peakKb ? b : a));
@@ -862,6 +894,7 @@ async function devServerFigures(paths: WorkPaths, rolebook: Rolebook): Promise<D
 
 async function timeEdit(
 	step: { edit: string; file: string; change: (text: string) => string; marker: string; pdfPrints: boolean },
+	round: number,
 	roleUrl: string,
 	pdfUrl: string,
 	root: string,
@@ -877,15 +910,29 @@ async function timeEdit(
 		: pdf.status !== 200
 			? Promise.resolve(String(pdf.status))
 			: pollUntil(pdfUrl, (answer) => answer.status === 200 && !answer.body!.equals(pdf.body!), savedAt, EDIT_TIMEOUT_MS).then((ms) => ms ?? Number.POSITIVE_INFINITY);
-	const figure: EditFigure = { edit: step.edit, file: relative(root, step.file), pdf: await pdfChanges };
+	const figure: EditFigure = { edit: step.edit, round, file: relative(root, step.file), pdf: await pdfChanges };
 	const pageMs = await pageShows;
 	if (pageMs !== undefined) figure.pageMs = pageMs;
-	console.log(`    ${step.edit}: page ${showEditTime(figure.pageMs)}, PDF ${showPdf(figure.pdf)}`);
+	console.log(`    ${step.edit} (round ${round}): page ${showEditTime(figure.pageMs)}, PDF ${showPdf(figure.pdf)}`);
 	return figure;
 }
 
-const showEditTime = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) ? `never (${EDIT_TIMEOUT_MS / 1000} s)` : seconds(ms));
+/** Edit times to the hundredth of a second: the goal is 1 s. */
+const showEditTime = (ms: number | undefined) => (ms === undefined || !Number.isFinite(ms) ? `never (${EDIT_TIMEOUT_MS / 1000} s)` : `${(ms / 1000).toFixed(2)} s`);
 const showPdf = (pdf: number | string) => (typeof pdf === 'number' ? showEditTime(pdf) : /^\d+$/.test(pdf) ? `${pdf} (no PDF in dev)` : pdf);
+
+/** One row per kind of edit: the median over the rounds, and every round's figure when there were several. */
+function editRows(edits: readonly EditFigure[]): string[] {
+	const kinds = [...new Set(edits.map((edit) => edit.edit))];
+	return kinds.map((kind) => {
+		const of = edits.filter((edit) => edit.edit === kind);
+		const pages = of.map((edit) => edit.pageMs ?? Number.POSITIVE_INFINITY);
+		const pdfs = of.map((edit) => edit.pdf);
+		const all = (values: (number | string)[]) => (of.length > 1 ? ` (${values.map((value) => (typeof value === 'number' ? (Number.isFinite(value) ? (value / 1000).toFixed(2) : 'never') : value)).join(', ')})` : '');
+		const pdfCell = pdfs.every((pdf) => typeof pdf === 'number') ? `${showEditTime(median(pdfs as number[]))}${all(pdfs)}` : showPdf(pdfs[0]!);
+		return `| an edit of the ${kind} visible | ${showEditTime(median(pages))}${all(pages)} | ${pdfCell} |`;
+	});
+}
 
 // ————— Step 5: the report —————
 
@@ -922,6 +969,22 @@ function phaseSummary(run: BuildRun | undefined): string {
 }
 
 function printReport(options: Options, paths: WorkPaths, runs: BuildRun[], dev: DevFigures | undefined, starlightPages: number): void {
+	const rounds = options.rounds === 1 ? '1 round' : `medians of ${options.rounds} rounds`;
+	console.log(`\n## bench:scale — ${options.roles} roles in ${options.locales.join(', ')} (${rounds}), ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}\n`);
+	if (options.only !== 'dev') printBuilds(runs, starlightPages);
+	if (dev) {
+		console.log(`\n| \`npm run dev\`, ${options.roles}-role corpus, ${dev.roleUrl} | page | PDF (${dev.pdfUrl}) |`);
+		console.log('| --- | --- | --- |');
+		console.log(`| first role page (from start) | ${dev.firstPageMs === undefined ? `never (${DEV_START_TIMEOUT_MS / 1000} s)` : seconds(dev.firstPageMs)} | ${dev.firstPdf.status} after the page, in ${seconds(dev.firstPdf.ms)} |`);
+		for (const row of editRows(dev.edits)) console.log(row);
+		console.log(`| peak memory of one process | ${gigabytes(dev.peakKb)} (${dev.peakCommand}) | |`);
+	}
+	console.log(`\nCommands run (from ${paths.root}):`);
+	for (const line of commandsRun) console.log(`  ${line}`);
+	console.log(`Logs: ${relative(paths.root, paths.logs)}/`);
+}
+
+function printBuilds(runs: BuildRun[], starlightPages: number): void {
 	const of = (kind: BuildRun['kind']) => runs.filter((run) => run.kind === kind);
 	const summary = summarise(runs);
 	const cold = of('rolebook-cold');
@@ -936,8 +999,6 @@ function printReport(options: Options, paths: WorkPaths, runs: BuildRun[], dev: 
 	};
 	const mid = medianRun(cold);
 	const midStarlight = medianRun(starlight);
-	const rounds = options.rounds === 1 ? '1 round' : `medians of ${options.rounds} rounds`;
-	console.log(`\n## bench:scale — ${options.roles} roles in ${options.locales.join(', ')} (${rounds}), ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}\n`);
 	console.log(`| cold build of the same corpus | Rolebook | Starlight ${STARLIGHT_VERSION} |`);
 	console.log('| --- | --- | --- |');
 	console.log(
@@ -956,16 +1017,6 @@ function printReport(options: Options, paths: WorkPaths, runs: BuildRun[], dev: 
 	console.log('\nEvery build:');
 	for (const run of runs) console.log(`  ${run.kind} ${run.round}: ${describeRun(run)}${run.phases.length > 0 ? `\n      ${run.phases.map((phase) => phase.line).join('\n      ')}` : ''}`);
 
-	if (dev) {
-		console.log(`\n| \`npm run dev\`, ${options.roles}-role corpus, ${dev.roleUrl} | page | PDF (${dev.pdfUrl}) |`);
-		console.log('| --- | --- | --- |');
-		console.log(`| first role page (from start) | ${dev.firstPageMs === undefined ? `never (${DEV_START_TIMEOUT_MS / 1000} s)` : seconds(dev.firstPageMs)} | ${dev.firstPdf.status} after the page, in ${seconds(dev.firstPdf.ms)} |`);
-		for (const edit of dev.edits) console.log(`| an edit of the ${edit.edit} visible | ${showEditTime(edit.pageMs)} | ${showPdf(edit.pdf)} |`);
-		console.log(`| peak memory of one process | ${gigabytes(dev.peakKb)} (${dev.peakCommand}) | |`);
-	}
-	console.log(`\nCommands run (from ${paths.root}):`);
-	for (const line of commandsRun) console.log(`  ${line}`);
-	console.log(`Logs: ${relative(paths.root, paths.logs)}/`);
 }
 
 function ignoredSkip(pages: BuildRun[]): string {
@@ -985,13 +1036,14 @@ async function main(): Promise<void> {
 	const started = performance.now();
 	await prepareCorpus(options, paths);
 	const rolebook = loadCorpus(paths);
-	const starlight = await prepareStarlight(paths, rolebook);
-	const runs = await alternateBuilds(options, paths);
-	const dev = options.dev ? await devServerFigures(paths, rolebook) : undefined;
+	const builds = options.only !== 'dev';
+	const starlight = builds ? await prepareStarlight(paths, rolebook) : { pages: 0 };
+	const runs = builds ? await alternateBuilds(options, paths) : [];
+	const dev = options.dev ? await devServerFigures(options, paths, rolebook) : undefined;
 	printReport(options, paths, runs, dev, starlight.pages);
 	console.log(`The whole benchmark took ${seconds(performance.now() - started)}.`);
 	if (options.json) {
-		const figures = { date: new Date().toISOString(), machine: { cores: availableParallelism(), memoryBytes: totalmem(), node: process.version }, options, summary: summarise(runs), runs, dev, commands: commandsRun };
+		const figures = { date: new Date().toISOString(), machine: { cores: availableParallelism(), memoryBytes: totalmem(), node: process.version }, options, ...(builds ? { summary: summarise(runs) } : {}), runs, dev, commands: commandsRun };
 		writeFileSync(options.json, `${JSON.stringify(figures, null, 2)}\n`);
 		console.log(`Raw figures: ${options.json}`);
 	}

@@ -9,15 +9,15 @@
  *                every save.
  * `rolebook build` adds validation before, and the atomic swap of the output after.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { join, resolve, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { formatProblem, isRolePageVersion, previewFromEnv, signsDocuments, today, versionedRoles, type Publication, type Rolebook } from '../model/index.ts';
-import { contentGeneration, invalidateContent, liveRolebook } from '../model/live.ts';
+import { claimLoading, contentGeneration, invalidateContent, liveRolebook } from '../model/live.ts';
 import { signingCertificateFromEnv, UNSIGNED_NOTICE } from '../pdf/index.ts';
-import { siteArtefacts, type Artefact } from './artefacts.ts';
+import { cardArtefacts, docxArtefacts, pdfArtefacts, siteArtefacts, type Artefact, type ArtefactKind } from './artefacts.ts';
 import { codeHashes } from './code-hash.ts';
 import { linkOrCopy } from './file-cache.ts';
 import { publish, renderMany, summary, type RenderManyResult } from './render-many.ts';
@@ -26,6 +26,12 @@ import { indexSite } from './search.ts';
 
 /** Set to 1 to build pages and search only (a benchmark measures that part alone). */
 export const SKIP_RENDER_MANY_ENV = 'ROLEBOOK_SKIP_RENDER_MANY';
+
+/** Astro's dev server (Vite's), as the `astro:server:setup` hook receives it. */
+type DevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0]['server'];
+
+/** The dev server reloads the model this long after the last event of a save. */
+const SAVE_SETTLES_MS = 10;
 
 export interface RolebookIntegrationOptions {
 	/** Content folder (default `$ROLEBOOK_CONTENT` or `content`). */
@@ -79,48 +85,91 @@ export function rolebookIntegration(options: RolebookIntegrationOptions = {}): A
 			},
 
 			'astro:server:setup': ({ server, logger }) => {
-				// Content is not part of Vite's module graph: watch it, reload the model on a save, and
-				// tell Astro its routes' data changed (getStaticPaths runs again) and the browser to reload.
-				const watched = [contentDir, join(projectRoot, 'src', 'i18n', 'strings'), join(projectRoot, 'templates')];
-				server.watcher.add(watched);
-				const onChange = (path: string) => {
-					const absolute = resolve(path);
-					if (!watched.some((folder) => absolute.startsWith(folder + sep))) return;
-					invalidateContent();
-					for (const environment of Object.values(server.environments)) if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
-					server.environments.client.hot.send({ type: 'full-reload', path: '*' });
-				};
-				server.watcher.on('change', onChange);
-				server.watcher.on('add', onChange);
-				server.watcher.on('unlink', onChange);
-
-				// PDFs and cards on request, from the same artefact list and renderers as the build.
-				const base = server.config.base.replace(/\/$/, '');
-				let artefacts: { generation: number; byPath: Map<string, Artefact> } | undefined;
-				server.middlewares.use((request, response, next) => {
-					const path = decodeURIComponent((request.url ?? '').split('?')[0]!);
-					if (!path.startsWith(`${base}/`) || !/\.(pdf|docx|png)$/.test(path) || existsSync(join(publicDir, path.slice(base.length)))) return next();
-					const rolebook = liveRolebook().rolebook;
-					if (!rolebook) return next();
-					if (!artefacts || artefacts.generation !== contentGeneration()) {
-						const byPath = new Map<string, Artefact>();
-						for (const artefact of siteArtefacts(rolebook, buildPublication(), publicDir)) for (const file of artefact.files) byPath.set(file, artefact);
-						artefacts = { generation: contentGeneration(), byPath };
-					}
-					const artefact = artefacts.byPath.get(path.slice(base.length + 1));
-					if (!artefact) return next();
-					const context: RenderContext = { rolebook, codeHashes: codeHashes() };
-					rendererOf(artefact)
-						.render(artefact, context)
-						.then((bytes) => send(response, artefact, bytes))
-						.catch((error: Error) => {
-							logger.error(`${path}: ${error.message}`);
-							next(error);
-						});
-				});
+				devServer(server, logger);
 			},
 		},
 	};
+
+	/**
+	 * The dev server. Content is not part of Vite's module graph: it is watched here; a save
+	 * reloads the model at once (incrementally: src/model/live.ts), then tells Astro its routes'
+	 * data changed (getStaticPaths runs again) and the browser to reload — once per burst of saves,
+	 * when the new model is ready. PDFs, Word files and cards are rendered on request, from the
+	 * same artefact list and renderers as the build.
+	 */
+	function devServer(server: DevServer, logger: AstroIntegrationLogger): void {
+		// This module copy loads the model for the pages' copies too, so its memos serve every reload.
+		claimLoading();
+		const watched = [contentDir, join(projectRoot, 'src', 'i18n', 'strings'), join(projectRoot, 'templates')];
+		server.watcher.add(watched);
+		let reload: NodeJS.Timeout | undefined;
+		// Each changed file's stamp as the last reload found it: one save can raise several events (the
+		// truncation and the write of the file), some after the reload that already read the saved text.
+		const reloadedAt = new Map<string, string>();
+		const changed = new Set<string>();
+		const onChange = (path: string) => {
+			const absolute = resolve(path);
+			if (!watched.some((folder) => absolute.startsWith(folder + sep))) return;
+			if (reloadedAt.get(absolute) === fileStamp(absolute)) return;
+			changed.add(absolute);
+			invalidateContent();
+			// Now, not after the reload: a request in between must not get the old model's routes.
+			for (const environment of Object.values(server.environments)) if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
+			clearTimeout(reload);
+			// The events of one save (an editor's write, rename and change) come within milliseconds.
+			reload = setTimeout(() => {
+				for (const file of changed) reloadedAt.set(file, fileStamp(file));
+				changed.clear();
+				const { problems } = liveRolebook({ contentDir });
+				const errors = problems.filter((problem) => problem.severity === 'error');
+				if (errors.length > 0) logger.error(`content has errors; the pages show them until they are fixed:\n${errors.map(formatProblem).join('\n')}`);
+				server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+			}, SAVE_SETTLES_MS);
+		};
+		server.watcher.on('change', onChange);
+		server.watcher.on('add', onChange);
+		server.watcher.on('unlink', onChange);
+
+		const base = server.config.base.replace(/\/$/, '');
+		// The artefacts of one kind (the part of `siteArtefacts` a request asks for) by path, per model.
+		let artefacts: { generation: number; byKind: Map<ArtefactKind, Map<string, Artefact>> } | undefined;
+		const artefactAt = (rolebook: Rolebook, kind: ArtefactKind, file: string): Artefact | undefined => {
+			if (artefacts?.generation !== contentGeneration()) artefacts = { generation: contentGeneration(), byKind: new Map() };
+			let byPath = artefacts.byKind.get(kind);
+			if (!byPath) {
+				byPath = new Map();
+				const publication = buildPublication();
+				const list = kind === 'pdf' ? pdfArtefacts(rolebook, publication) : kind === 'docx' ? docxArtefacts(rolebook, publication) : cardArtefacts(rolebook, publication, publicDir);
+				for (const artefact of list) for (const path of artefact.files) byPath.set(path, artefact);
+				artefacts.byKind.set(kind, byPath);
+			}
+			return byPath.get(file);
+		};
+		server.middlewares.use((request, response, next) => {
+			const path = decodeURIComponent((request.url ?? '').split('?')[0]!);
+			const kind = ARTEFACT_EXTENSIONS[extname(path)];
+			if (!path.startsWith(`${base}/`) || !kind || existsSync(join(publicDir, path.slice(base.length)))) return next();
+			const { rolebook, problems } = liveRolebook({ contentDir });
+			if (!rolebook) {
+				// The page shows the same report; a PDF link must not look like a missing file.
+				response.statusCode = 500;
+				response.setHeader('Content-Type', 'text/plain; charset=utf-8');
+				response.setHeader('Cache-Control', 'no-store');
+				response.end(`Content has errors; run "npm run check" for the full report.\n${problems.filter((problem) => problem.severity === 'error').map(formatProblem).join('\n')}\n`);
+				return;
+			}
+			const artefact = artefactAt(rolebook, kind, path.slice(base.length + 1));
+			if (!artefact) return next();
+			const context: RenderContext = { rolebook, codeHashes: codeHashes() };
+			rendererOf(artefact)
+				.render(artefact, context)
+				.then((bytes) => send(response, artefact, bytes))
+				.catch((error: Error) => {
+					logger.error(`${path}: ${error.message}`);
+					next(error);
+				});
+		});
+	}
 
 	function loaded(): Rolebook {
 		const { rolebook, problems } = liveRolebook({ contentDir });
@@ -128,6 +177,12 @@ export function rolebookIntegration(options: RolebookIntegrationOptions = {}): A
 		const report = problems.filter((problem) => problem.severity === 'error').map(formatProblem).join('\n');
 		throw new Error(`Content has errors; run "npm run check" for the full report.\n${report}`);
 	}
+}
+
+/** Changes when a file is written, replaced or removed. */
+function fileStamp(path: string): string {
+	const stats = statSync(path, { throwIfNoEntry: false });
+	return stats ? `${stats.ino}:${stats.mtimeMs}:${stats.ctimeMs}:${stats.size}` : 'missing';
 }
 
 /** This build as the environment asks for it (the CLI passes its own decision the same way). */
@@ -145,6 +200,9 @@ function linkRolePageVersions(rolebook: Rolebook, publication: Publication, site
 		}
 	}
 }
+
+/** What the dev server renders on request, by the file's extension. */
+const ARTEFACT_EXTENSIONS: Record<string, ArtefactKind | undefined> = { '.pdf': 'pdf', '.docx': 'docx', '.png': 'card' };
 
 const CONTENT_TYPES: Record<Artefact['kind'], string> = {
 	pdf: 'application/pdf',

@@ -100,12 +100,31 @@ export interface ContentPaths {
 
 function parse<T>(source: SourceFile | undefined, schema: z.ZodType<T>, problems: Problem[]): Parsed<T> | undefined {
 	if (!source) return undefined;
-	const result = schema.safeParse(source.data);
-	if (!result.success) {
-		problems.push(...schemaProblems(source, schema, result.error));
+	const known = typeof source.data === 'object' && source.data !== null ? schemaChecks.get(source.data)?.get(schema) : undefined;
+	const outcome = known ?? checkSchema(source, schema);
+	if (!known && typeof source.data === 'object' && source.data !== null) {
+		const bySchema = schemaChecks.get(source.data) ?? new Map();
+		bySchema.set(schema, outcome);
+		schemaChecks.set(source.data, bySchema);
+	}
+	if ('problems' in outcome) {
+		problems.push(...outcome.problems);
 		return undefined;
 	}
-	return { source, data: result.data };
+	return { source, data: outcome.data as T };
+}
+
+/**
+ * Schema checks by the file data they checked. The reader hands out the same data object while
+ * a file is unchanged (source.ts), so a long-running process (the dev server) checks again only
+ * the files saved since — and keeps the same validated object for the others, which the later
+ * stages use to keep their own per-file work.
+ */
+const schemaChecks = new WeakMap<object, Map<z.ZodType<unknown>, { data: unknown } | { problems: Problem[] }>>();
+
+function checkSchema<T>(source: SourceFile, schema: z.ZodType<T>): { data: unknown } | { problems: Problem[] } {
+	const result = schema.safeParse(source.data);
+	return result.success ? { data: result.data } : { problems: schemaProblems(source, schema, result.error) };
 }
 
 function listDir(dir: string): string[] {
@@ -298,6 +317,22 @@ function reportUnshown(reading: Reading, problems: Problem[]): void {
 function readStringsFile(absolute: string, file: string, problems: Problem[]): Pick<RawStrings, 'strings' | 'lineOf'> | undefined {
 	const text = readTextFile(absolute, file, problems);
 	if (text === undefined) return undefined;
+	// The same text gives the same object, as for content files (see `schemaChecks`).
+	const known = stringsFiles.get(absolute);
+	if (known && known.text === text && known.file === file) {
+		problems.push(...known.problems);
+		return known.strings;
+	}
+	const found: Problem[] = [];
+	const strings = parseStrings(text, file, found);
+	stringsFiles.set(absolute, { text, file, problems: found, strings });
+	problems.push(...found);
+	return strings;
+}
+
+const stringsFiles = new Map<string, { text: string; file: string; problems: Problem[]; strings: Pick<RawStrings, 'strings' | 'lineOf'> | undefined }>();
+
+function parseStrings(text: string, file: string, problems: Problem[]): Pick<RawStrings, 'strings' | 'lineOf'> | undefined {
 	const parsed = parseJson(text, file, problems);
 	if (!parsed) return undefined;
 	const strings = parsed.data;

@@ -1,7 +1,8 @@
 /**
  * HR's live preview: `npm run dev` serves a role's PDF from the same renderers as the build; an
  * edit of the role's text (front matter or body) or of its role.yaml shows on the page and in
- * the PDF after a reload, without restarting the server.
+ * the PDF after a reload, without restarting the server. A save that breaks the content shows
+ * what is wrong, on the page and at the PDF link, until it is fixed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -91,6 +92,37 @@ describe('npm run dev', () => {
 			await page.reload();
 			return (await page.locator('.narrative').textContent())?.includes('BODYEDIT') ? true : undefined;
 		});
+	});
+
+	it('shows the last of several saves in a row', async () => {
+		edit('roles/sales-lead/en.mdx', 'BODYEDIT', 'BODYEDIT FIRST');
+		edit('roles/sales-lead/en.mdx', 'BODYEDIT FIRST', 'BODYEDIT SECOND');
+		await waitFor('the second edit', async () => {
+			await page.reload();
+			return (await page.locator('.narrative').textContent())?.includes('BODYEDIT SECOND') ? true : undefined;
+		});
+		expect(await page.locator('.narrative').textContent()).not.toContain('FIRST');
+	});
+
+	it('shows an error in a saved file on the page and at the PDF link, and the role again once it is fixed', async () => {
+		const pdfHref = await page.locator('a[download][href$=".pdf"]').first().getAttribute('href');
+		edit('roles/sales-lead/en.mdx', 'Plans sales.', 'Plans {compny} sales.');
+		await waitFor('the error page', async () => ((await page.reload())?.status() === 500 ? true : undefined));
+		// Astro's error overlay, filled over the dev server's connection once the page has loaded.
+		const overlay = () => page.evaluate(() => document.querySelector('vite-error-overlay')?.shadowRoot?.textContent ?? '');
+		const report = await waitFor('the report in the error overlay', async () => ((await overlay()).includes('{compny}') ? await overlay() : undefined), 20);
+		expect(report).toContain('roles/sales-lead/en.mdx');
+		expect(report).toContain('unknown placeholder {compny}');
+		const pdf = await page.request.get(`${origin}${pdfHref}`);
+		expect(pdf.status()).toBe(500);
+		expect(await pdf.text()).toContain('unknown placeholder {compny}');
+
+		edit('roles/sales-lead/en.mdx', 'Plans {compny} sales.', 'Plans {company} sales.');
+		await waitFor('the role page again', async () => {
+			const response = await page.reload();
+			return response?.status() === 200 && (await page.locator('h1').textContent())?.includes('EDITED') ? true : undefined;
+		});
+		expect(await linkedPdfText()).toContain('Plans Example Trading LLC sales.');
 	});
 
 	it('shows an edit of role.yaml on the page and in the PDF', async () => {

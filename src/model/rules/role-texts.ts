@@ -8,8 +8,24 @@ import { validateText } from './text.ts';
 
 export function validateRoleTexts({ raw, problems }: RuleContext): void {
 	for (const role of raw.roles) {
-		for (const version of [role, ...role.history]) for (const text of version.texts.values()) validateRoleText(text, problems);
+		for (const version of [role, ...role.history]) for (const text of version.texts.values()) problems.push(...textProblems(text));
 	}
+}
+
+/**
+ * A text's own problems depend on that text alone: kept by its validated data, which the loader
+ * keeps while the file is unchanged, so a reload after one save checks only the saved text.
+ */
+const checkedTexts = new WeakMap<RoleTextData, Problem[]>();
+
+function textProblems(text: Parsed<RoleTextData>): Problem[] {
+	let found = checkedTexts.get(text.data);
+	if (!found) {
+		found = [];
+		validateRoleText(text, found);
+		checkedTexts.set(text.data, found);
+	}
+	return found;
 }
 
 function validateRoleText({ source, data }: Parsed<RoleTextData>, problems: Problem[]): void {
