@@ -30,7 +30,10 @@ async function runCli() {
 		const { register } = await import('tsx/esm/api');
 		register();
 		const { main } = await import('../src/cli/main.ts');
-		process.exitCode = await main(process.argv.slice(2));
+		const code = await main(process.argv.slice(2));
+		// A failed build can leave render threads working on files nothing will publish: stop them now.
+		if (code !== 0) process.exit(code);
+		process.exitCode = code;
 	} catch (error) {
 		// An unexpected failure is a bug in Rolebook, not in the content: say so plainly.
 		process.stderr.write(`rolebook: internal error: ${error instanceof Error ? error.message : String(error)}\nPlease report this with the command you ran.\n`);

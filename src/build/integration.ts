@@ -1,8 +1,8 @@
 /**
  * The one build pipeline, as an Astro integration, so `astro build`, `rolebook build` and
  * `astro dev` make the same site:
- *   build start  the render-many stage (PDFs, Word files, link-preview cards) starts on worker threads and
- *                runs while Astro renders the pages, using the cores Astro leaves idle;
+ *   config done  (builds) the render-many stage (PDFs, Word files, link-preview cards) starts on worker
+ *                threads and runs while Astro syncs, bundles and renders the pages, on the cores Astro leaves idle;
  *   build done   search index (Pagefind), then the rendered files linked at their URLs and the
  *                version-in-force pages linked to their role pages — nothing is rendered twice;
  *   dev server   PDFs, Word files and cards served from the same renderers, the content reloaded after
@@ -43,33 +43,24 @@ export function rolebookIntegration(options: RolebookIntegrationOptions = {}): A
 	let publicDir = join(projectRoot, 'public');
 	let stage: Promise<RenderManyResult | undefined> | undefined;
 	let pagesWritten: () => void = () => undefined;
+	let building = false;
 	const cacheDir = () => join(projectRoot, '.rolebook', 'render-cache');
 	const contentDir = resolve(options.contentDir ?? process.env.ROLEBOOK_CONTENT ?? 'content');
 
 	return {
 		name: 'rolebook',
 		hooks: {
-			'astro:config:done': ({ config }) => {
-				projectRoot = fileURLToPath(config.root);
-				publicDir = fileURLToPath(config.publicDir);
+			'astro:config:setup': ({ command }) => {
+				building = command === 'build';
 			},
 
-			'astro:build:start': ({ logger }) => {
-				const rolebook = loaded();
-				if (process.env[SKIP_RENDER_MANY_ENV] === '1') {
-					logger.warn(`${SKIP_RENDER_MANY_ENV}=1: no PDFs and no link-preview images (pages and search only)`);
-					return;
-				}
-				const publication = buildPublication();
-				const certificate = signsDocuments(publication) ? signingCertificateFromEnv() : undefined;
-				if (signsDocuments(publication) && !certificate) logger.info(UNSIGNED_NOTICE);
-				else if (!signsDocuments(publication)) logger.info('PDFs are not digitally signed: preview output never is.');
-				const artefacts = siteArtefacts(rolebook, publication, publicDir);
-				// Started now, awaited when the pages are done: the workers render while Astro does.
-				const pages = new Promise<void>((resolve) => (pagesWritten = resolve));
-				stage = renderMany(artefacts, { context: { rolebook, ...(certificate ? { certificate } : {}) }, cacheDir: cacheDir(), projectRoot, lowPriorityUntil: pages });
-				// Never an unhandled rejection while Astro works; the error is raised at build done.
-				stage.catch(() => undefined);
+			// The render-many stage starts as soon as the build's configuration is known — before
+			// Astro syncs content, bundles and renders the pages — so the workers have the most time
+			// alongside it (the model is loaded here; `rolebook build` already holds it from check).
+			'astro:config:done': ({ config, logger }) => {
+				projectRoot = fileURLToPath(config.root);
+				publicDir = fileURLToPath(config.publicDir);
+				if (building) startRenderMany(logger);
 			},
 
 			'astro:build:done': async ({ dir, logger }) => {
@@ -89,6 +80,24 @@ export function rolebookIntegration(options: RolebookIntegrationOptions = {}): A
 			},
 		},
 	};
+
+	function startRenderMany(logger: AstroIntegrationLogger): void {
+		const rolebook = loaded();
+		if (process.env[SKIP_RENDER_MANY_ENV] === '1') {
+			logger.warn(`${SKIP_RENDER_MANY_ENV}=1: no PDFs and no link-preview images (pages and search only)`);
+			return;
+		}
+		const publication = buildPublication();
+		const certificate = signsDocuments(publication) ? signingCertificateFromEnv() : undefined;
+		if (signsDocuments(publication) && !certificate) logger.info(UNSIGNED_NOTICE);
+		else if (!signsDocuments(publication)) logger.info('PDFs are not digitally signed: preview output never is.');
+		const artefacts = siteArtefacts(rolebook, publication, publicDir);
+		// Started now, awaited when the pages are done: the workers render while Astro works.
+		const pages = new Promise<void>((resolve) => (pagesWritten = resolve));
+		stage = renderMany(artefacts, { context: { rolebook, ...(certificate ? { certificate } : {}) }, cacheDir: cacheDir(), projectRoot, lowPriorityUntil: pages });
+		// Never an unhandled rejection while Astro works; the error is raised at build done.
+		stage.catch(() => undefined);
+	}
 
 	/**
 	 * The dev server. Content is not part of Vite's module graph: it is watched here; a save
