@@ -25,11 +25,12 @@ function nice(value: number): void {
 }
 if ((workerData as { lowPriority?: boolean }).lowPriority) nice(10);
 
-// resvg keeps each image (3 MB of pixels) in native memory that V8 does not count, and frees it
-// only when its wrapper has been collected and the event loop has turned: without both, 3,000
-// cards grew one process to 10 GB. The wrappers die young, so a minor collection (a scavenge,
-// about a millisecond) finds them; a full collection of this thread's heap — it holds the whole
-// model — cost ~100 ms each and tripled the stage's time. So every few renders: scavenge, yield.
+// Native memory V8 does not count (resvg's images, zlib's buffers) is freed only when its JS
+// wrapper has been collected and the event loop has turned: when every card was a full resvg
+// image, 3,000 of them grew one process to 10 GB. Such wrappers die young, so a minor collection
+// (a scavenge, about a millisecond) finds them; a full collection of this thread's heap — it
+// holds the whole model — cost ~100 ms each and tripled the stage's time. So every few renders:
+// scavenge, yield. (Cards now rasterise each glyph once per thread, so this is a safety net.)
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as (options: { type: 'minor' }) => void;
 async function collect(): Promise<void> {
