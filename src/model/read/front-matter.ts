@@ -38,7 +38,7 @@ export function mdxSourceForBuild(text: string): string {
 	if (!front) return clean;
 	const closing = /\r?\n---[ \t]*(\r?\n|$)$/.exec(front.block)!;
 	const inner = front.block.slice(3, closing.index + (closing[0].startsWith('\r') ? 2 : 1));
-	return `---${inner.replace(/[^\r\n]/g, '')}---${closing[1]}${front.body}`;
+	return `---${inner.replace(/[^\r\n]+/g, '')}---${closing[1]}${front.body}`;
 }
 
 /**
@@ -50,5 +50,5 @@ export function mdxBodyAsCompiled(text: string): string {
 	const source = mdxSourceForBuild(text);
 	const match = /^---([\s\S]*?\n)---/.exec(source);
 	if (!match) return source;
-	return `   ${match[1]!.replace(/[^\r\n]/g, ' ')}   ${source.slice(match[0].length)}`;
+	return `   ${match[1]!.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length))}   ${source.slice(match[0].length)}`;
 }
