@@ -197,7 +197,7 @@ export async function main(argv: string[]): Promise<number> {
 
 	program
 		.command('approve')
-		.description("Approve a role's draft version (status, effective date, approver) and record the clause wordings it is approved with, so check notices a clause edited in place; on an approved version, record what is missing.")
+		.description("Approve a role's draft version (status, effective date, approver) and record the clause wordings and texts it is approved with, so check notices a clause or text edited in place; on an approved version, record what is missing.")
 		.argument('<id>', 'role id')
 		.option('--by <signatory>', 'signatory id of the approver (default: document.approvedBy in role.yaml)')
 		.option('--effective <date>', 'in force from, YYYY-MM-DD (default: today)')

@@ -4,7 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseDocument, type Document, type Scalar, type YAMLMap } from 'yaml';
-import type { ClauseFingerprints } from '../model/index.ts';
+import type { ClauseFingerprints, TextFingerprints } from '../model/index.ts';
 
 export function readFactsFile(file: string): Document {
 	return parseDocument(readFileSync(file, 'utf8'));
@@ -33,5 +33,21 @@ export function setClauseFingerprints(document: Document, fingerprints: ClauseFi
 	}
 	const key = document.createNode('clauseFingerprints') as Scalar;
 	key.commentBefore = ' Written by "rolebook approve": the clause wordings this version was approved with, per language. Not edited by hand.';
+	(document.get('document', true) as YAMLMap).add(document.createPair(key, value));
+}
+
+/**
+ * Sets `document.textFingerprints` — one line, `{en: "5c0e7a12", ru: "…"}`, quoted so no
+ * fingerprint reads as a number — with a comment saying where it comes from; removes the field
+ * when there is nothing to record.
+ */
+export function setTextFingerprints(document: Document, fingerprints: TextFingerprints): void {
+	document.deleteIn(['document', 'textFingerprints']);
+	if (Object.keys(fingerprints).length === 0) return;
+	const value = document.createNode(fingerprints) as YAMLMap<Scalar, Scalar>;
+	value.flow = true;
+	for (const { value: fingerprint } of value.items) fingerprint!.type = 'QUOTE_DOUBLE';
+	const key = document.createNode('textFingerprints') as Scalar;
+	key.commentBefore = ' Written by "rolebook approve": the role texts this version was approved with, per language. Not edited by hand.';
 	(document.get('document', true) as YAMLMap).add(document.createPair(key, value));
 }

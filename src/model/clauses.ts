@@ -7,8 +7,8 @@
  * sign-off report and the HR page).
  */
 import { createHash } from 'node:crypto';
-import type { ClauseData, DOCUMENT_STATUSES, LocalizedText } from './schema/index.ts';
-import type { Clause, ClauseFingerprints, ClauseWording, Item, Locale, Role, Rolebook } from './types.ts';
+import { isClauseRef, type ClauseData, type DOCUMENT_STATUSES, type ItemEntryData, type LocalizedText, type RoleTextData } from './schema/index.ts';
+import type { Clause, ClauseFingerprints, ClauseWording, Item, Locale, Role, Rolebook, TextFingerprints } from './types.ts';
 
 /** The wordings of a clause file, newest (the current one) first. */
 export function wordingsOf(data: ClauseData): ClauseWording[] {
@@ -52,9 +52,82 @@ export function wordingLocales(wording: ClauseWording): string[] {
  * the clause), runs of white space as one space (re-wrapping a line in the file changes nothing).
  */
 export function wordingFingerprint(wording: ClauseWording, locale: Locale): string {
-	const words = (text: LocalizedText | undefined) => text?.[locale]?.replace(/\s+/g, ' ').trim() ?? null;
-	const canonical = JSON.stringify({ text: words(wording.text), items: wording.items.map(words) });
-	return createHash('sha256').update(canonical).digest('hex').slice(0, 8);
+	const words = (text: LocalizedText | undefined) => (text?.[locale] === undefined ? null : folded(text[locale]));
+	return fingerprintOf({ text: words(wording.text), items: wording.items.map(words) });
+}
+
+/** Runs of white space as one space: re-wrapping a line in a file is not a new wording. */
+const folded = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** Eight hex digits of a SHA-256 over the canonical JSON of what is fingerprinted. */
+function fingerprintOf(canonical: unknown): string {
+	return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 8);
+}
+
+/**
+ * Eight hex digits of a SHA-256 over what the signed document prints from one role text file, as
+ * the file writes it (the validated front matter): its title, summary, and sections — kind, title,
+ * intro, items and their sub-items — with the same normalisation as `wordingFingerprint`
+ * (placeholders unfilled, white space folded). A clause of the library counts as its id (and the
+ * lead-in a list clause takes from the role): its wording is `clauseFingerprints`' part. Not the
+ * MDX body (web-only prose), nor internal items (never published), nor what is not printed
+ * (other titles, topics, targets, `translates`). Recorded as `document.textFingerprints`.
+ */
+export function textFingerprint(data: RoleTextData): string {
+	const items = (entries: ItemEntryData[]): unknown[] =>
+		entries.flatMap((entry): unknown[] => {
+			if (isClauseRef(entry)) return [{ clause: entry.clause, text: entry.text === undefined ? null : folded(entry.text) }];
+			return entry.internal ? [] : [{ text: folded(entry.text), items: items(entry.items) }];
+		});
+	return fingerprintOf({
+		title: folded(data.title),
+		summary: folded(data.summary),
+		sections: data.sections.map((section) => ({
+			kind: section.kind,
+			title: section.title === undefined ? null : folded(section.title),
+			intro: section.intro === undefined ? null : folded(section.intro),
+			items: items(section.items),
+		})),
+	});
+}
+
+/**
+ * What `rolebook approve` records for a version of a role (`document.textFingerprints`): per
+ * language it is written in, in the company's order, the fingerprint of what its text prints.
+ */
+export function approvedTextFingerprints(rolebook: Rolebook, role: Role): TextFingerprints {
+	const { locales } = rolebook.company;
+	const texts = Object.values(role.texts).sort((a, b) => locales.indexOf(a.locale) - locales.indexOf(b.locale));
+	return Object.fromEntries(texts.map((text) => [text.locale, text.textFingerprint]));
+}
+
+/** Languages of a version whose text is not as approved. */
+export interface TextApproval {
+	/** The text prints other words than the ones recorded at approval: edited in place. */
+	edited: Locale[];
+	/** No fingerprint recorded (older content, or a translation added since). */
+	unrecorded: Locale[];
+}
+
+/** For a version that is not a draft: which of its texts print what it was approved with, were edited in place since, or have no record. */
+export function textApproval(rolebook: Rolebook, role: Role): TextApproval {
+	const recorded = role.document.textFingerprints;
+	const approval: TextApproval = { edited: [], unrecorded: [] };
+	for (const [locale, fingerprint] of Object.entries(approvedTextFingerprints(rolebook, role))) {
+		const approved = recorded?.[locale];
+		if (approved === undefined) approval.unrecorded.push(locale);
+		else if (approved !== fingerprint) approval.edited.push(locale);
+	}
+	return approval;
+}
+
+/**
+ * The record `rolebook approve` and `rolebook version` write for an approved version: what is
+ * recorded, plus the languages not recorded as they read now — never overwriting a record.
+ */
+export function completedTextFingerprints(rolebook: Rolebook, role: Role): TextFingerprints {
+	const recorded = role.document.textFingerprints ?? {};
+	return Object.fromEntries(Object.entries(approvedTextFingerprints(rolebook, role)).map(([locale, fingerprint]) => [locale, recorded[locale] ?? fingerprint]));
 }
 
 /**

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { VERSIONS_FOLDER, type RawContent, type RawRoleVersion } from './load.ts';
 import { isClauseRef, type ItemEntryData, type SectionKind, type TemplateData } from './schema/index.ts';
 import type { Chapter, Clause, Company, Family, Holder, Item, PartyRef, Position, Role, RoleText, Rolebook, Section, Signatory, UiStrings } from './types.ts';
-import { clauseDateOf, wordingIndexOn, wordingsOf } from './clauses.ts';
+import { clauseDateOf, textFingerprint, wordingIndexOn, wordingsOf } from './clauses.ts';
 import { localized } from './localize.ts';
 import { fillPlaceholders } from './placeholders.ts';
 import type { CONTENT_PLACEHOLDERS } from './rules/text.ts';
@@ -132,7 +132,7 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 					items: numberItems(section.items, String(number)),
 				};
 			});
-			const text: Omit<RoleText, 'fingerprint'> = {
+			const text: Omit<RoleText, 'fingerprint' | 'textFingerprint'> = {
 				locale,
 				file: parsed.source.file,
 				bodyId: [rawRole.id, ...(folderVersion === undefined ? [] : [VERSIONS_FOLDER, String(folderVersion)]), locale].join('/'),
@@ -143,7 +143,7 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 				sections,
 				body: parsed.source.body,
 			};
-			texts[locale] = { ...text, fingerprint: fingerprint(rawRole.id, facts.document.number, facts.document.version, text) };
+			texts[locale] = { ...text, fingerprint: fingerprint(rawRole.id, facts.document.number, facts.document.version, text), textFingerprint: textFingerprint(data) };
 			builtTexts.set(parsed.data, { inputs, text: texts[locale] });
 		}
 
@@ -172,6 +172,7 @@ export function normalise(raw: RawContent, options: NormaliseOptions): Rolebook 
 				...(facts.document.changeSummary ? { changeSummary: facts.document.changeSummary } : {}),
 				...(facts.document.replacedBy ? { replacedBy: facts.document.replacedBy } : {}),
 				...(facts.document.clauseFingerprints ? { clauseFingerprints: facts.document.clauseFingerprints } : {}),
+				...(facts.document.textFingerprints ? { textFingerprints: facts.document.textFingerprints } : {}),
 			},
 			formerIds: facts.formerIds,
 			history: [],
@@ -258,7 +259,7 @@ function textsEpoch(raw: RawContent, options: NormaliseOptions): number {
  * Eight hex digits of a SHA-256 over the document identity and its text. Printed on every
  * PDF page and shown on the site, so a signed paper can be matched to the exact wording.
  */
-function fingerprint(id: string, number: string, version: number, text: Omit<RoleText, 'fingerprint' | 'file' | 'bodyId' | 'body'>): string {
+function fingerprint(id: string, number: string, version: number, text: Omit<RoleText, 'fingerprint' | 'textFingerprint' | 'file' | 'bodyId' | 'body'>): string {
 	// Where an item's words come from (a library clause or the text itself) is not part of the wording.
 	const canonical = JSON.stringify({ id, number, version, locale: text.locale, title: text.title, sections: text.sections }, (key, value: unknown) => (key === 'clause' ? undefined : value));
 	return createHash('sha256').update(canonical).digest('hex').slice(0, 8);

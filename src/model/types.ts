@@ -85,7 +85,11 @@ export interface RoleText {
 	/** Raw MDX body; Astro compiles it for the web page. */
 	body: string;
 	/** Short hash of the text and document identity, printed on the PDF to match paper to version. */
-	fingerprint: string;
+	fingerprint: string;	/**
+	 * What `rolebook approve` records of this text (`document.textFingerprints`): the fingerprint of
+	 * what the signed document prints from the file, as it writes it (`textFingerprint` in clauses.ts).
+	 */
+	textFingerprint: string;
 }
 
 export interface Role {
@@ -114,6 +118,8 @@ export interface Role {
 		replacedBy?: string;
 		/** The clause wordings this version was approved with, when recorded (`rolebook approve`). */
 		clauseFingerprints?: ClauseFingerprints;
+		/** The texts this version was approved with, per locale, when recorded (`rolebook approve`). */
+		textFingerprints?: TextFingerprints;
 	};
 	/** Ids the role had before; their URLs lead to it. */
 	formerIds: string[];
@@ -181,6 +187,12 @@ export interface Clause {
  * (`document.clauseFingerprints` in role.yaml; see `wordingFingerprint` in clauses.ts).
  */
 export type ClauseFingerprints = Record<string, Record<Locale, string>>;
+
+/**
+ * Per locale: the fingerprint of the role text a version was approved with (`document.textFingerprints`
+ * in role.yaml; see `textFingerprint` in clauses.ts).
+ */
+export type TextFingerprints = Record<Locale, string>;
 
 /** What a clause says in one of its wordings; placeholders not yet filled. */
 export interface ClauseWording {

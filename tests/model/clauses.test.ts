@@ -43,6 +43,8 @@ const NEW_WORDING: Edit[] = [
 const ROLE_FACTS = 'content/roles/sales-lead/role.yaml';
 /** What the base fixture's approved sales-lead version 2 records: the wordings of labour-law it was approved with. */
 const RECORD = 'labour-law: {en: "849c9cbc", ru: "1ba3b7e8"}';
+/** The base fixture's record of the texts sales-lead version 2 was approved with, as `rolebook approve` writes it. */
+const TEXT_RECORD_LINES = '  # Written by "rolebook approve": the role texts this version was approved with, per language. Not edited by hand.\n  textFingerprints: {en: "9d042e21", ru: "032a7cd3"}\n';
 /** HR edits the clause's English text in place: no `since`, no `previous`. */
 const EDIT_IN_PLACE: Edit = { file: CLAUSE, replace: ['en: Within the limits set by', 'en: Strictly within the limits set by'] };
 /** The same change done as dated wordings: the approved wording kept under `previous`, the new one `since` a date after version 2 took effect. */
@@ -80,8 +82,12 @@ describe('a clause in a role text', () => {
 			{ file: 'content/roles/sales-lead/en.mdx', replace: ['      - text: Plans sales.', '      - text: "Is guided by:"\n        clause: guided-by\n      - text: Plans sales.'] },
 			{ file: 'content/roles/sales-lead/ru.mdx', replace: ['      - text: Планирует продажи.', '      - text: "Руководствуется:"\n        clause: guided-by\n      - text: Планирует продажи.'] },
 		]);
-		// Added to an approved version in place, the clause has no record of the wording it was approved with.
-		expect(problems).toEqual([expect.objectContaining({ path: 'document.clauseFingerprints', message: expect.stringContaining('not recorded (guided-by in en, ru)') })]);
+		// Added to an approved version in place, the clause has no record of the wording it was approved with, and the texts changed.
+		expect(problems).toEqual([
+			expect.objectContaining({ file: 'content/roles/sales-lead/en.mdx', path: 'title', message: expect.stringContaining('the en text no longer reads as version 2 was approved with it') }),
+			expect.objectContaining({ path: 'document.clauseFingerprints', message: expect.stringContaining('not recorded (guided-by in en, ru)') }),
+			expect.objectContaining({ file: 'content/roles/sales-lead/ru.mdx', path: 'title', message: expect.stringContaining('the ru text no longer reads as version 2 was approved with it') }),
+		]);
 		const duties = items(role(rolebook!.roles, 'sales-lead'), 'en', 'duties');
 		expect(duties.map((item) => item.number)).toEqual(['2.1', '2.2', '2.3']);
 		expect(duties[0]).toMatchObject({ text: 'Is guided by:', clause: 'guided-by' });
@@ -98,6 +104,8 @@ describe('a clause in a role text', () => {
 		const { rolebook, problems } = load([
 			{ file: CLAUSE, replace: ['  ru: В пределах, установленных трудовым законодательством {jurisdiction}.\n', ''] },
 			{ file: 'content/roles/sales-lead/ru.mdx', replace: ['      - clause: labour-law', '      - text: В пределах трудового законодательства {jurisdiction}.'] },
+			// Not the approved version 2's text edited in place: the one before texts were recorded.
+			{ file: ROLE_FACTS, replace: [TEXT_RECORD_LINES, ''] },
 		]);
 		expect(problems).toEqual([]);
 		expect(items(role(rolebook!.roles, 'sales-lead'), 'ru', 'responsibility')[0]).toMatchObject({ number: '4.1', text: 'В пределах трудового законодательства Российской Федерации.' });
@@ -205,7 +213,10 @@ describe('a clause edited in place', () => {
 
 	it('warns about a draft that carries a record (nothing has been approved with it yet)', () => {
 		const { problems } = load([{ file: ROLE_FACTS, replace: ['status: approved', 'status: draft'] }, { file: 'content/sign-offs.yaml', replace: ['      - { version: 2, date: 2026-01-15 }\n', ''] }]);
-		expect(problems).toEqual([expect.objectContaining({ severity: 'warning', file: ROLE_FACTS, path: 'document.clauseFingerprints', message: expect.stringContaining('a draft has not been approved with any wording yet') })]);
+		expect(problems).toEqual([
+			expect.objectContaining({ severity: 'warning', file: ROLE_FACTS, path: 'document.clauseFingerprints', message: expect.stringContaining('a draft has not been approved with any wording yet') }),
+			expect.objectContaining({ severity: 'warning', file: ROLE_FACTS, path: 'document.textFingerprints', message: expect.stringContaining('a draft has not been approved with any text yet') }),
+		]);
 	});
 
 	it('puts the holders who signed the version in force on the sign-off report as signing again, with the languages edited', () => {

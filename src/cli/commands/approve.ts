@@ -1,15 +1,17 @@
 /**
  * `rolebook approve <id>`: approve a role's draft version — status, effective date and approver
- * in role.yaml — and record the clause wordings it is approved with (`document.clauseFingerprints`),
- * so `check` notices a library clause edited in place afterwards. On a version approved by hand
- * (or before wordings were recorded, or since given a new translation) it records what is missing;
- * it never overwrites what a version was approved with.
+ * in role.yaml — and record the clause wordings and the texts it is approved with
+ * (`document.clauseFingerprints`, `document.textFingerprints`), so `check` notices a library
+ * clause or the role's text edited in place afterwards. On a version approved by hand (or before
+ * they were recorded, or since given a new translation) it records what is missing; it never
+ * overwrites what a version was approved with.
  */
 import { join, relative } from 'node:path';
-import { approvedClauseFingerprints, loadRolebook, resolvePaths, today, wordingApproval, type LoadOptions, type Role, type Rolebook } from '../../model/index.ts';
+import { approvedClauseFingerprints, approvedTextFingerprints, completedTextFingerprints, loadRolebook, resolvePaths, textApproval, today, wordingApproval, type LoadOptions, type Role, type Rolebook } from '../../model/index.ts';
 import { didYouMean } from '../../model/suggest.ts';
 import { reportProblems, type Output } from '../output.ts';
-import { readFactsFile, setClauseFingerprints, writeFactsFile } from '../role-facts-file.ts';
+import { readFactsFile, setClauseFingerprints, setTextFingerprints, writeFactsFile } from '../role-facts-file.ts';
+import { textEditedMessage } from './new-version.ts';
 import { requireRolebook } from './check.ts';
 
 export interface ApproveOptions extends LoadOptions {
@@ -76,8 +78,12 @@ function approveDraft(rolebook: Rolebook, role: Role, options: ApproveOptions, o
 	// What the version shows once in force on its effective date: a dated clause wording may differ from the draft's newest.
 	const fingerprints = approvedClauseFingerprints(rolebook, role, effective);
 	setClauseFingerprints(document, fingerprints);
+	const texts = approvedTextFingerprints(rolebook, role);
+	setTextFingerprints(document, texts);
 	const clauses = describe(fingerprints);
-	out.info(`${options.dryRun ? 'would set' : 'set'} ${shown}: document.status approved, effective ${effective}, approvedBy ${approver}${clauses ? `; the clause wordings it is approved with: ${clauses}` : ''}`);
+	out.info(
+		`${options.dryRun ? 'would set' : 'set'} ${shown}: document.status approved, effective ${effective}, approvedBy ${approver}${clauses ? `; the clause wordings it is approved with: ${clauses}` : ''}; the texts it is approved with: ${Object.keys(texts).join(', ')}`,
+	);
 	if (options.dryRun) return 0;
 	writeFactsFile(factsFile, document);
 
@@ -95,17 +101,18 @@ function approveDraft(rolebook: Rolebook, role: Role, options: ApproveOptions, o
 	return 0;
 }
 
-/** An approved version: record the clause wordings it shows where none is recorded; refuse where one was edited in place. */
+/** An approved version: record the clause wordings and texts it shows where none is recorded; refuse where one was edited in place. */
 function recordApproved(rolebook: Rolebook, role: Role, options: ApproveOptions, out: Output): number {
 	const { version, effective } = role.document;
 	if (options.by !== undefined || options.effective !== undefined) {
 		out.error(
 			`error: ${role.id} version ${version} is already approved (in force from ${effective}); --by and --effective apply to a draft. ` +
-				`Run "npx rolebook approve ${role.id}" without them to record the clause wordings it was approved with, or "npx rolebook version ${role.id}" to start a new version`,
+				`Run "npx rolebook approve ${role.id}" without them to record the clause wordings and texts it was approved with, or "npx rolebook version ${role.id}" to start a new version`,
 		);
 		return 1;
 	}
 	const approval = wordingApproval(rolebook, role);
+	const texts = textApproval(rolebook, role);
 	if (approval.edited.length > 0) {
 		const list = approval.edited.map(({ clause, locales }) => `"${clause.id}" (${locales.join(', ')}; ${clause.file})`).join(', ');
 		out.error(
@@ -113,25 +120,32 @@ function recordApproved(rolebook: Rolebook, role: Role, options: ApproveOptions,
 				'Approving does not overwrite what a version was approved with: put the wording its holders signed back under "previous:" in the clause file and give the new wording "since:", ' +
 				`then start a new version with "npx rolebook version ${role.id}" ("npm run check" shows where)`,
 		);
-		return 1;
 	}
-	if (approval.unrecorded.length === 0) {
+	if (texts.edited.length > 0) out.error(`error: ${textEditedMessage(role, texts.edited)} Approving does not overwrite what a version was approved with.`);
+	if (approval.edited.length > 0 || texts.edited.length > 0) return 1;
+	if (approval.unrecorded.length === 0 && texts.unrecorded.length === 0) {
 		const uses = Object.keys(approvedClauseFingerprints(rolebook, role, effective!)).length > 0;
-		out.info(`${role.id} version ${version} is approved and ${uses ? 'shows the clause wordings it was approved with' : 'uses no clause of the library'}: nothing to record.`);
+		out.info(`${role.id} version ${version} is approved and ${uses ? 'shows the clause wordings and texts it was approved with' : 'shows the texts it was approved with (it uses no clause of the library)'}: nothing to record.`);
 		return 0;
 	}
 	const paths = resolvePaths(options);
 	const factsFile = join(paths.root, role.dir, 'role.yaml');
+	const shown = relative(paths.root, factsFile);
 	const document = readFactsFile(factsFile);
 	// Nothing was edited in place (see above), so what it shows is what is recorded, plus what was not.
 	setClauseFingerprints(document, approvedClauseFingerprints(rolebook, role, effective!));
-	const missing = approval.unrecorded.map(({ clause, locales }) => `${clause.id} (${locales.join(', ')})`).join(', ');
-	out.info(`${options.dryRun ? 'would record' : 'recorded'} in ${relative(paths.root, factsFile)} the clause wordings version ${version} shows: ${missing}`);
+	setTextFingerprints(document, completedTextFingerprints(rolebook, role));
+	const recorded = options.dryRun ? 'would record' : 'recorded';
+	if (approval.unrecorded.length > 0) {
+		const missing = approval.unrecorded.map(({ clause, locales }) => `${clause.id} (${locales.join(', ')})`).join(', ');
+		out.info(`${recorded} in ${shown} the clause wordings version ${version} shows: ${missing}`);
+	}
+	if (texts.unrecorded.length > 0) out.info(`${recorded} in ${shown} the texts version ${version} shows: ${texts.unrecorded.join(', ')}`);
 	if (options.dryRun) return 0;
 	writeFactsFile(factsFile, document);
 	out.info(
-		`\nThey are recorded as they read now, as the wordings version ${version} was approved with: if a clause was edited since ${effective}, ` +
-			'check it against what its holders signed (git log -p content/clauses/).',
+		`\nThey are recorded as they read now, as what version ${version} was approved with: if a clause or a text was edited since ${effective}, ` +
+			`check it against what its holders signed (git log -p content/clauses/ ${role.dir}/).`,
 	);
 	return 0;
 }

@@ -2,15 +2,16 @@
  * `rolebook version <id>`: start a new version of an approved role. The current files are
  * frozen in versions/<n>/ (so version n keeps its page and PDF forever) and role.yaml becomes
  * version n+1, a draft. The public site keeps showing version n until n+1 is approved. The
- * frozen copy keeps the clause wordings version n was approved with (recorded now if they were
- * not); a version whose clause was edited in place is not frozen, as it would keep words nobody signed.
+ * frozen copy keeps the clause wordings and texts version n was approved with (recorded now if
+ * they were not); a version whose clause or text was edited in place is not frozen, as it would
+ * keep words nobody signed.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { approvedClauseFingerprints, resolvePaths, wordingApproval, type LoadOptions } from '../../model/index.ts';
+import { approvedClauseFingerprints, completedTextFingerprints, resolvePaths, textApproval, wordingApproval, type LoadOptions, type Locale, type Role } from '../../model/index.ts';
 import { didYouMean } from '../../model/suggest.ts';
 import type { Output } from '../output.ts';
-import { readFactsFile, setClauseFingerprints, writeFactsFile } from '../role-facts-file.ts';
+import { readFactsFile, setClauseFingerprints, setTextFingerprints, writeFactsFile } from '../role-facts-file.ts';
 import { requireRolebook } from './check.ts';
 
 export interface NewVersionOptions extends LoadOptions {
@@ -50,6 +51,11 @@ export function newVersion(options: NewVersionOptions, out: Output): number {
 		);
 		return 1;
 	}
+	const texts = textApproval(rolebook, role);
+	if (texts.edited.length > 0) {
+		out.error(`error: ${textEditedMessage(role, texts.edited)} Frozen now, ${relative(paths.root, frozen)}/ would keep words its holders did not sign.`);
+		return 1;
+	}
 	const files = readdirSync(dir).filter((name) => name === 'role.yaml' || name.endsWith('.mdx'));
 	for (const name of files) out.info(`${options.dryRun ? 'would copy' : 'copied'} ${relative(paths.root, join(dir, name))} → ${relative(paths.root, join(frozen, name))}`);
 
@@ -57,11 +63,13 @@ export function newVersion(options: NewVersionOptions, out: Output): number {
 	const factsFile = join(dir, 'role.yaml');
 	// The frozen copy keeps what version n was approved with, recorded now where it was not: nothing
 	// was edited in place (see above), so what it shows is what was recorded.
-	const frozenFacts = approval.unrecorded.length > 0 ? readFactsFile(factsFile) : undefined;
+	const frozenFacts = approval.unrecorded.length > 0 || texts.unrecorded.length > 0 ? readFactsFile(factsFile) : undefined;
 	if (frozenFacts) {
+		const recorded = `${options.dryRun ? 'would record' : 'recorded'} in ${relative(paths.root, join(frozen, 'role.yaml'))}`;
 		setClauseFingerprints(frozenFacts, approvedClauseFingerprints(rolebook, role, role.document.effective!));
-		const recorded = approval.unrecorded.map(({ clause, locales }) => `${clause.id} (${locales.join(', ')})`).join(', ');
-		out.info(`${options.dryRun ? 'would record' : 'recorded'} in ${relative(paths.root, join(frozen, 'role.yaml'))} the clause wordings version ${version} shows: ${recorded}`);
+		setTextFingerprints(frozenFacts, completedTextFingerprints(rolebook, role));
+		if (approval.unrecorded.length > 0) out.info(`${recorded} the clause wordings version ${version} shows: ${approval.unrecorded.map(({ clause, locales }) => `${clause.id} (${locales.join(', ')})`).join(', ')}`);
+		if (texts.unrecorded.length > 0) out.info(`${recorded} the texts version ${version} shows: ${texts.unrecorded.join(', ')}`);
 	}
 	const document = readFactsFile(factsFile);
 	document.setIn(['document', 'version'], version + 1);
@@ -71,6 +79,7 @@ export function newVersion(options: NewVersionOptions, out: Output): number {
 	document.setIn(['document', 'changeSummary'], { [rolebook.company.defaultLocale]: options.summary ?? 'TODO: what changed in this version' });
 	// The draft has not been approved with any wording yet ("rolebook approve" records it then).
 	document.deleteIn(['document', 'clauseFingerprints']);
+	document.deleteIn(['document', 'textFingerprints']);
 	out.info(`${options.dryRun ? 'would set' : 'set'} ${relative(paths.root, factsFile)}: document.version ${version + 1}, status draft`);
 	if (options.dryRun) return 0;
 
@@ -80,7 +89,20 @@ export function newVersion(options: NewVersionOptions, out: Output): number {
 	writeFactsFile(factsFile, document);
 	out.info(
 		`\nVersion ${version} is kept at /{locale}/roles/${role.id}/v${version}/ and stays the published version until ${version + 1} is approved.` +
-			`\nNext: edit the texts, update each translation and its "translates: ${version + 1}", then approve it with "npx rolebook approve ${role.id}" (it sets status, effective and approvedBy, and records the clause wordings it is approved with).`,
+			`\nNext: edit the texts, update each translation and its "translates: ${version + 1}", then approve it with "npx rolebook approve ${role.id}" (it sets status, effective and approvedBy, and records the clause wordings and texts it is approved with).`,
 	);
 	return 0;
+}
+
+/**
+ * What HR is told when an approved version's text was edited in place: the edit cannot stay in
+ * this version, so undo it — and if it is wanted, make it again in the next version's draft.
+ */
+export function textEditedMessage(role: Role, locales: Locale[]): string {
+	const files = locales.map((locale) => role.texts[locale]!.file);
+	const { version } = role.document;
+	return (
+		`version ${version} of ${role.id} no longer prints the text it was approved with: ${locales.map((locale, index) => `the ${locale} text (${files[index]})`).join(', ')} ${locales.length === 1 ? 'was' : 'were'} edited in place. ` +
+		`Restore the approved wording (e.g. "git checkout -- ${files.join(' ')}", or from the signed PDF). If the edit is what you want, it can only go into a new version: restore the approved wording, run "npx rolebook version ${role.id}", then make the edit in the new draft ("npm run check" shows where).`
+	);
 }

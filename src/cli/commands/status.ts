@@ -8,7 +8,13 @@ export interface StatusOptions extends LoadOptions {
 	translations: boolean;
 }
 
-const SIGN_OFF_LABELS = { signed: 'signed', 'must-re-sign': 'must sign again', 'clause-changed': 'must sign again (clause changed)', 'not-signed': 'not signed' } as const;
+const SIGN_OFF_LABELS = {
+	signed: 'signed',
+	'must-re-sign': 'must sign again',
+	'text-changed': 'must sign again (text changed)',
+	'clause-changed': 'must sign again (clause changed)',
+	'not-signed': 'not signed',
+} as const;
 
 export function status(options: StatusOptions, out: Output): number {
 	const rolebook = requireRolebook(options, out);
@@ -17,10 +23,15 @@ export function status(options: StatusOptions, out: Output): number {
 
 	if (options.signOffs) {
 		out.info('Sign-off register (the version in force of each published role)');
-		for (const { role, version, holders, clauseChanges } of signOffReport(rolebook)) {
-			const counts = { signed: 0, 'must-re-sign': 0, 'clause-changed': 0, 'not-signed': 0 };
+		for (const { role, version, holders, clauseChanges, textEdited } of signOffReport(rolebook)) {
+			const counts = { signed: 0, 'must-re-sign': 0, 'text-changed': 0, 'clause-changed': 0, 'not-signed': 0 };
 			for (const holder of holders) counts[holder.state]++;
-			out.info(`\n  ${role.id} — version ${version}: ${counts.signed} signed, ${counts['must-re-sign'] + counts['clause-changed']} must sign again, ${counts['not-signed']} not signed`);
+			out.info(`\n  ${role.id} — version ${version}: ${counts.signed} signed, ${counts['must-re-sign'] + counts['text-changed'] + counts['clause-changed']} must sign again, ${counts['not-signed']} not signed`);
+			if (textEdited.length > 0) {
+				out.info(
+					`    the text was edited in place after version ${version} was approved (${textEdited.join(', ')}): restore the approved wording (see "npm run check"), start version ${version + 1} with "npx rolebook version ${role.id}" and make the edit there; everyone who signed version ${version} signs again`,
+				);
+			}
 			for (const { clause, since, edited } of clauseChanges) {
 				if (edited) {
 					out.info(

@@ -2,10 +2,11 @@
  * The clause library: each clause file on its own (ids, languages, wordings), every reference
  * to a clause from a role text (unknown clause, list or full clause, a language the clause lacks),
  * approved roles that still show an older wording than the clause's current one, and approved
- * versions that show a wording other than the one they were approved with (a clause edited in place).
+ * versions that show a wording other than the one they were approved with (a clause edited in
+ * place) — or a text other than the one they were approved with (the role text edited in place).
  */
 import type { RawRoleVersion } from '../load.ts';
-import { approvalState, clauseDateOf, wordingIndexOn, wordingLocales, wordingsOf } from '../clauses.ts';
+import { approvalState, clauseDateOf, textFingerprint, wordingIndexOn, wordingLocales, wordingsOf } from '../clauses.ts';
 import { at, type PathSegment } from '../problems.ts';
 import { isClauseRef, KEBAB_ID, type ClauseData, type ItemEntryData, type LocalizedText } from '../schema/index.ts';
 import type { SourceFile } from '../source.ts';
@@ -94,6 +95,7 @@ function validateReferences(context: RuleContext, role: RawRoleVersion, current:
 		text.data.sections.forEach((section, index) => visit(section.items, ['sections', index, 'items'], section.kind, true));
 	}
 	validateApproval(context, role, current, references);
+	validateTextApproval(context, role, current);
 
 	// An approved version keeps the wording its holders signed; a newer wording needs a new version.
 	if (!current || !role.facts || document?.status !== 'approved' || !document.effective) return;
@@ -182,6 +184,49 @@ function validateApproval(context: RuleContext, role: RawRoleVersion, current: b
 				undefined,
 				'warning',
 			),
+		);
+	}
+}
+
+/**
+ * A version that is not a draft prints each text as it was approved (`document.textFingerprints`,
+ * written by `rolebook approve`). A text edited in place — an item reworded, a section title, the
+ * summary — changes what an approved version's page, PDF and Word file show: the version in force
+ * needs a new version (a warning); a kept one must never change (an error). A language without a
+ * record (older content) is not checked: `rolebook approve` records it.
+ */
+function validateTextApproval(context: RuleContext, role: RawRoleVersion, current: boolean): void {
+	if (!role.facts) return;
+	const { problems } = context;
+	const document = role.facts.data.document;
+	const recorded = document.textFingerprints;
+	if (document.status === 'draft') {
+		if (current && recorded) {
+			problems.push(at(role.facts.source, ['document', 'textFingerprints'], `a draft has not been approved with any text yet: remove this; when the version is approved, "npx rolebook approve ${role.id}" records the texts it is approved with`, undefined, 'warning'));
+		}
+		return;
+	}
+	if (!recorded || !document.effective) return;
+	const kept = !current || document.status === 'retired';
+	for (const [locale, text] of role.texts) {
+		const approved = recorded[locale];
+		if (approved === undefined || approved === textFingerprint(text.data)) continue;
+		const file = text.source.file;
+		const changed = `the ${locale} text no longer reads as version ${document.version} was approved with it: it was edited in place (an item, a section title, an intro, the title or the summary) without a new version`;
+		problems.push(
+			kept
+				? at(
+						text.source,
+						['title'],
+						`${changed}, but a kept approved version (a past version, or a retired role's last) must never change: its page and PDF show what its holders signed. Undo the edit — restore the approved wording with git (git log -p -- ${file}), or from the signed PDF`,
+					)
+				: at(
+						text.source,
+						['title'],
+						`${changed}, so this approved version's page, PDF and Word file now show words its holders did not sign. Restore the approved wording (e.g. "git checkout -- ${file}", or from the signed PDF); if the edit is what you want, it can only go into a new version: restore the approved wording, run "npx rolebook version ${role.id}", then make the edit in the new draft; its holders then sign again`,
+						undefined,
+						'warning',
+					),
 		);
 	}
 }

@@ -5,7 +5,7 @@ export const ROLE_CATEGORIES = ['specialist', 'manager', 'performer', 'technical
 export const EDUCATION_LEVELS = ['secondary', 'secondary-vocational', 'higher'] as const;
 export const DOCUMENT_STATUSES = ['draft', 'approved', 'retired'] as const;
 
-/** Eight hex digits: the fingerprint of one language of a clause wording (src/model/clauses.ts). */
+/** Eight hex digits: the fingerprint of one language of a clause wording, or of a role text (src/model/clauses.ts). */
 const wordingFingerprint = z.string().regex(/^[0-9a-f]{8}$/, { error: 'must be the eight hex digits "rolebook approve" writes, in quotes, e.g. "3fa9c2e1"' });
 
 /** Document control: which text this is and who signs it. */
@@ -35,6 +35,14 @@ export const documentControl = z.strictObject({
 	 * compares them with the wording the version shows, so a clause edited in place is reported.
 	 */
 	clauseFingerprints: z.record(kebabId, z.record(localeCode, wordingFingerprint)).optional(),
+	/**
+	 * The texts this version was approved with, written by `rolebook approve` (and kept in the
+	 * frozen copy by `rolebook version`); not edited by hand. Per language, the fingerprint of what
+	 * the signed document prints from its text file — title, summary, sections, items (a clause as
+	 * its id), not the MDX body nor internal items: `{ en: "5c0e7a12", ru: "9d3b6f40" }`. `check`
+	 * compares them with the texts, so an approved text edited in place is reported.
+	 */
+	textFingerprints: z.record(localeCode, wordingFingerprint).optional(),
 });
 
 /** Facts of a role kept once for all languages: `content/roles/<id>/role.yaml`. */
