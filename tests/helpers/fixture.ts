@@ -5,7 +5,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { loadRolebook } from '../../src/model/index.ts';
+import { loadRolebook, type Rolebook } from '../../src/model/index.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 export const BASE_FIXTURE = join(PROJECT_ROOT, 'tests/fixtures/base');
@@ -122,11 +122,18 @@ function encode(text: string, saveAs: SaveAs): Buffer {
 }
 
 /** Loads the base fixture with `edits` applied, as `npm run check` would, on a fixed "today". */
-export function loadFixture(edits: Edit[] = [], today = '2026-06-01') {
+export function loadFixture(edits: Edit[] = [], today = '2026-06-01', options: { includeInternal?: boolean } = {}) {
 	const fixture = makeFixture(edits);
 	try {
-		return loadRolebook({ root: fixture.root, contentDir: fixture.contentDir, stringsDir: fixture.stringsDir, today });
+		return loadRolebook({ root: fixture.root, contentDir: fixture.contentDir, stringsDir: fixture.stringsDir, today, ...options });
 	} finally {
 		fixture.cleanup();
 	}
+}
+
+/** The model of the base fixture with `edits` applied, which must have no errors (they are thrown, with every problem). */
+export function validFixture(edits: Edit[] = [], today = '2026-06-01', options: { includeInternal?: boolean } = {}): Rolebook {
+	const { rolebook, problems } = loadFixture(edits, today, options);
+	if (!rolebook) throw new Error(JSON.stringify(problems, null, 2));
+	return rolebook;
 }

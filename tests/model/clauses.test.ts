@@ -13,16 +13,9 @@ import { status } from '../../src/cli/commands/status.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeFixture, PROJECT_ROOT, type Edit } from '../helpers/fixture.ts';
+import { loadFixture, makeFixture, PROJECT_ROOT, type Edit } from '../helpers/fixture.ts';
 
-function load(edits: Edit[] = []) {
-	const fixture = makeFixture(edits);
-	try {
-		return loadRolebook({ root: fixture.root, contentDir: fixture.contentDir, stringsDir: fixture.stringsDir, today: '2026-06-01' });
-	} finally {
-		fixture.cleanup();
-	}
-}
+const load = (edits: Edit[] = []) => loadFixture(edits);
 
 const role = (roles: Role[], id: string) => roles.find((candidate) => candidate.id === id)!;
 const items = (r: Role, locale: string, kind: string): Item[] => r.texts[locale]!.sections.find((section) => section.kind === kind)!.items;

@@ -4,18 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { familyPlaceOf, levelStep, levelTitle, loadRolebook, publicBand, publishedFamilies, shownLevels, type Rolebook } from '../../src/model/index.ts';
-import { makeFixture, type Edit } from '../helpers/fixture.ts';
+import { validFixture, type Edit } from '../helpers/fixture.ts';
 
-function load(edits: Edit[] = [], includeInternal = false): Rolebook {
-	const fixture = makeFixture(edits);
-	try {
-		const { rolebook, problems } = loadRolebook({ root: fixture.root, contentDir: fixture.contentDir, stringsDir: fixture.stringsDir, today: '2026-06-01', includeInternal });
-		if (!rolebook) throw new Error(JSON.stringify(problems, null, 2));
-		return rolebook;
-	} finally {
-		fixture.cleanup();
-	}
-}
+const load = (edits: Edit[] = [], includeInternal = false): Rolebook => validFixture(edits, '2026-06-01', { includeInternal });
 
 const PUBLIC = { preview: false } as const;
 const PREVIEW = { preview: true } as const;

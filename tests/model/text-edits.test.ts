@@ -5,18 +5,11 @@
  * re-wrapped line, a new company name, an internal item or the web-only body change nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { loadRolebook, signOffReport, textApproval, textFingerprint } from '../../src/model/index.ts';
+import { signOffReport, textApproval, textFingerprint } from '../../src/model/index.ts';
 import type { RoleTextData } from '../../src/model/schema/index.ts';
-import { makeFixture, type Edit } from '../helpers/fixture.ts';
+import { loadFixture, type Edit } from '../helpers/fixture.ts';
 
-function load(edits: Edit[] = []) {
-	const fixture = makeFixture(edits);
-	try {
-		return loadRolebook({ root: fixture.root, contentDir: fixture.contentDir, stringsDir: fixture.stringsDir, today: '2026-06-01' });
-	} finally {
-		fixture.cleanup();
-	}
-}
+const load = (edits: Edit[] = []) => loadFixture(edits);
 
 const EN = 'content/roles/sales-lead/en.mdx';
 const FROZEN_FACTS = 'content/roles/sales-lead/versions/1/role.yaml';

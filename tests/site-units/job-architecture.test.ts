@@ -4,21 +4,12 @@
  * an internal band in neither.
  */
 import { describe, expect, it } from 'vitest';
-import { familyPlaceOf, loadRolebook, localizeRole, publicBand, type Rolebook } from '../../src/model/index.ts';
+import { familyPlaceOf, localizeRole, publicBand, type Rolebook } from '../../src/model/index.ts';
 import { rolesFeed } from '../../src/site/feeds.ts';
 import { occupationJsonLd } from '../../src/site/structured-data.ts';
-import { makeFixture, type Edit } from '../helpers/fixture.ts';
+import { validFixture, type Edit } from '../helpers/fixture.ts';
 
-function load(edits: Edit[] = []): Rolebook {
-	const fixture = makeFixture(edits);
-	try {
-		const { rolebook, problems } = loadRolebook({ root: fixture.root, contentDir: fixture.contentDir, stringsDir: fixture.stringsDir, today: '2026-06-01' });
-		if (!rolebook) throw new Error(JSON.stringify(problems));
-		return rolebook;
-	} finally {
-		fixture.cleanup();
-	}
-}
+const load = (edits: Edit[] = []): Rolebook => validFixture(edits);
 
 const SITE = { site: 'https://handbook.example.com', today: '2026-06-01' };
 const INTERNAL: Edit[] = [{ file: 'content/families/sales.yaml', replace: ['period: month, public: true', 'period: month'] }];

@@ -4,23 +4,14 @@
  * "by agreement", and feeds that leave out drafts, closed vacancies and internal notes.
  */
 import { describe, expect, it } from 'vitest';
-import { loadRolebook, localizeOpening, type Opening, type Rolebook } from '../../src/model/index.ts';
+import { localizeOpening, type Opening, type Rolebook } from '../../src/model/index.ts';
 import { openingsFeed, rolesFeed } from '../../src/site/feeds.ts';
 import { jobPostingJsonLd } from '../../src/site/structured-data.ts';
-import { makeFixture, type Edit } from '../helpers/fixture.ts';
+import { validFixture, type Edit } from '../helpers/fixture.ts';
 
 const TODAY = '2026-06-01';
 
-function load(edits: Edit[] = []): Rolebook {
-	const fixture = makeFixture(edits);
-	try {
-		const { rolebook, problems } = loadRolebook({ root: fixture.root, contentDir: fixture.contentDir, stringsDir: fixture.stringsDir, today: TODAY });
-		if (!rolebook) throw new Error(JSON.stringify(problems));
-		return rolebook;
-	} finally {
-		fixture.cleanup();
-	}
-}
+const load = (edits: Edit[] = []): Rolebook => validFixture(edits, TODAY);
 
 const urls = { page: 'https://handbook.example.com/en/openings/x/', role: 'https://handbook.example.com/en/roles/sales-lead/', logo: 'https://example.com/logo.png' };
 const rolebook = load([
