@@ -73,7 +73,7 @@ export * from './translations.ts';
 export * from './chapters.ts';
 export * from './sign-offs.ts';
 export * from './placeholders.ts';
-export { today } from './today.ts';
+export { isCalendarDate, today } from './today.ts';
 export * from './localize.ts';
 export { formatProblem, hasErrors, type Problem } from './problems.ts';
 export { ITEM_ANCHOR_PREFIX } from './normalise.ts';

@@ -7,12 +7,12 @@
  * overwrites what a version was approved with.
  */
 import { join, relative } from 'node:path';
-import { approvedClauseFingerprints, approvedTextFingerprints, completedTextFingerprints, loadRolebook, resolvePaths, textApproval, today, wordingApproval, type LoadOptions, type Role, type Rolebook } from '../../model/index.ts';
+import { approvedClauseFingerprints, approvedTextFingerprints, completedTextFingerprints, isCalendarDate, loadRolebook, resolvePaths, textApproval, today, wordingApproval, type LoadOptions, type Role, type Rolebook } from '../../model/index.ts';
 import { didYouMean } from '../../model/suggest.ts';
 import { reportProblems, type Output } from '../output.ts';
 import { readFactsFile, setClauseFingerprints, setTextFingerprints, writeFactsFile } from '../role-facts-file.ts';
 import { textEditedMessage } from './new-version.ts';
-import { requireRolebook } from './check.ts';
+import { requireRole, requireRolebook } from './check.ts';
 
 export interface ApproveOptions extends LoadOptions {
 	id: string;
@@ -23,16 +23,11 @@ export interface ApproveOptions extends LoadOptions {
 	dryRun?: boolean;
 }
 
-const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
-
 export function approve(options: ApproveOptions, out: Output): number {
 	const rolebook = requireRolebook(options, out);
 	if (!rolebook) return 1;
-	const role = rolebook.roles.find((candidate) => candidate.id === options.id);
-	if (!role) {
-		out.error(`error: there is no role "${options.id}".${didYouMean(options.id, rolebook.roles.map((r) => r.id))}`);
-		return 1;
-	}
+	const role = requireRole(rolebook, options.id, out);
+	if (!role) return 1;
 	switch (role.document.status) {
 		case 'draft':
 			return approveDraft(rolebook, role, options, out);
@@ -58,7 +53,7 @@ function approveDraft(rolebook: Rolebook, role: Role, options: ApproveOptions, o
 		return 1;
 	}
 	const effective = options.effective ?? options.today ?? today();
-	if (!isDate(effective)) {
+	if (!isCalendarDate(effective)) {
 		out.error(`error: --effective must be a date written YYYY-MM-DD, e.g. 2026-03-02 (found: "${effective}")`);
 		return 1;
 	}

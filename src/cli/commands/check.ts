@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { glyphProblems, type GlyphFinding } from '../../fonts/coverage.ts';
-import { clauseFieldOf, loadRolebook, publishedRoles, resolvePaths, today, type LoadOptions, type LoadResult, type Problem, type Rolebook } from '../../model/index.ts';
+import { clauseFieldOf, loadRolebook, publishedRoles, resolvePaths, today, type LoadOptions, type LoadResult, type Problem, type Role, type Rolebook } from '../../model/index.ts';
+import { didYouMean } from '../../model/suggest.ts';
 import { sortProblems, type PathSegment } from '../../model/problems.ts';
 import { displayPath, readSourceFile, type SourceFile } from '../../model/source.ts';
 import { cardGlyphFindings, cardJobs } from '../../og/index.ts';
@@ -88,4 +89,11 @@ export function requireRolebook(options: LoadOptions, out: Output): Rolebook | u
 	const { rolebook, problems } = loadRolebook(options);
 	if (!rolebook) reportProblems(problems, out);
 	return rolebook;
+}
+
+/** The role a command names, or an error with a "did you mean" and undefined. */
+export function requireRole(rolebook: Rolebook, id: string, out: Output): Role | undefined {
+	const role = rolebook.roles.find((candidate) => candidate.id === id);
+	if (!role) out.error(`error: there is no role "${id}".${didYouMean(id, rolebook.roles.map((known) => known.id))}`);
+	return role;
 }

@@ -9,10 +9,9 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { approvedClauseFingerprints, completedTextFingerprints, resolvePaths, textApproval, wordingApproval, type LoadOptions, type Locale, type Role } from '../../model/index.ts';
-import { didYouMean } from '../../model/suggest.ts';
 import type { Output } from '../output.ts';
 import { readFactsFile, setClauseFingerprints, setTextFingerprints, writeFactsFile } from '../role-facts-file.ts';
-import { requireRolebook } from './check.ts';
+import { requireRole, requireRolebook } from './check.ts';
 
 export interface NewVersionOptions extends LoadOptions {
 	id: string;
@@ -25,11 +24,8 @@ export function newVersion(options: NewVersionOptions, out: Output): number {
 	const paths = resolvePaths(options);
 	const rolebook = requireRolebook(options, out);
 	if (!rolebook) return 1;
-	const role = rolebook.roles.find((candidate) => candidate.id === options.id);
-	if (!role) {
-		out.error(`error: there is no role "${options.id}".${didYouMean(options.id, rolebook.roles.map((r) => r.id))}`);
-		return 1;
-	}
+	const role = requireRole(rolebook, options.id, out);
+	if (!role) return 1;
 	const { version, status } = role.document;
 	if (status !== 'approved') {
 		out.error(`error: ${role.id} is at version ${version} with status ${status}; only an approved version can be followed by a new one — edit the ${status} version instead`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '../today.ts';
 
 /** Lower-case ASCII letters, digits and single hyphens: the form of every id and URL slug. */
 export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -27,9 +28,7 @@ export const isoDate = z
 			}
 			return value.toISOString().slice(0, 10);
 		}
-		const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-		const date = match ? new Date(`${value}T00:00:00Z`) : undefined;
-		if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+		if (!isCalendarDate(value)) {
 			ctx.addIssue({ code: 'custom', message: 'is not a valid date; write it as YYYY-MM-DD, e.g. 2026-03-02' });
 			return z.NEVER;
 		}
